@@ -1,0 +1,485 @@
+/**
+ * extensions.conf as pbx_config builds it (pbx/pbx_config.c `pbx_load_config`,
+ * main/pbx.c `ast_add_extension2_lockopt`, `add_priority`): [general], [globals],
+ * contexts (duplicate sections merged), extensions with priorities and labels,
+ * includes with time windows, switches and ignore patterns. Every element keeps
+ * its source location. Problems Asterisk logs at load become diagnostics.
+ */
+import type { Diagnostic, Severity } from '../diagnostic';
+import { isTrue } from '../config/booleans';
+import type { Category, LoadedConfig, Variable } from '../config/loader';
+import type { Range } from '../parse/parser';
+import { extensionIdentityKey, normalizeExtensionName, shrinkCallerIdPattern } from './pattern';
+import { parseIncludeValue, type IncludeTiming } from './timing';
+
+export const PRIORITY_HINT = -1;
+
+export interface Priority {
+  /** The extension field as written (after ${} substitution), with its `/cid` part if any. */
+  written: string;
+  /** The extension part of `written`. */
+  exten: string;
+  cid?: string;
+  priority: number;
+  label?: string;
+  app: string;
+  appData: string;
+  file: string;
+  lineNo: number;
+  /** Whole line, and the parts of it. */
+  range: Range;
+  extenRange: Range;
+  priorityRange: Range;
+  appRange: Range;
+  argsRange?: Range;
+  /** Written as `same =>`. */
+  same: boolean;
+}
+
+export interface Extension {
+  /** Stored name: spaces outside [] removed. */
+  name: string;
+  /** Matching copy: also `-` outside [] removed. */
+  match: string;
+  cid?: string;
+  isPattern: boolean;
+  priorities: Map<number, Priority>;
+  labels: Map<string, Priority>;
+  /** The line that created the extension. */
+  first: Priority;
+  /** Definition order within the context. */
+  order: number;
+}
+
+export interface Include {
+  /** The raw value (after ${} substitution). */
+  value: string;
+  context: string;
+  timing?: IncludeTiming;
+  file: string;
+  lineNo: number;
+  range: Range;
+  contextRange: Range;
+}
+
+export interface Switch {
+  kind: 'switch' | 'lswitch' | 'eswitch';
+  module: string;
+  data: string;
+  file: string;
+  lineNo: number;
+  range: Range;
+}
+
+export interface Context {
+  name: string;
+  /** Every [name] section that makes up this context, in file order. */
+  sections: Category[];
+  extensions: Extension[];
+  includes: Include[];
+  switches: Switch[];
+  ignorepats: { pattern: string; file: string; range: Range }[];
+  autohints: boolean;
+}
+
+export interface DialplanGeneral {
+  static: boolean;
+  writeprotect: boolean;
+  autofallthrough: boolean;
+  extenpatternmatchnew: boolean;
+  clearglobalvars: boolean;
+  overrideswitch: string;
+  userscontext: string;
+}
+
+export interface Dialplan {
+  general: DialplanGeneral;
+  globals: Map<string, Variable>;
+  /** Contexts by exact (case-sensitive) name, in definition order. */
+  contexts: Map<string, Context>;
+  diagnostics: Diagnostic[];
+  config: LoadedConfig;
+}
+
+/** Asterisk's variable substitution at load time, with no channel: globals only. */
+export function substituteGlobals(text: string, globals: Map<string, Variable>): string {
+  if (text.indexOf('${') === -1) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const at = text.indexOf('${', i);
+    if (at === -1) {
+      out += text.slice(i);
+      break;
+    }
+    out += text.slice(i, at);
+    let depth = 1;
+    let j = at + 2;
+    while (j < text.length && depth > 0) {
+      if (text[j] === '{' && text[j - 1] === '$') depth++;
+      else if (text[j] === '}') depth--;
+      j++;
+    }
+    if (depth > 0) {
+      out += text.slice(at);
+      break;
+    }
+    const name = substituteGlobals(text.slice(at + 2, j - 1), globals);
+    out += globals.get(name)?.value ?? '';
+    i = j;
+  }
+  return out;
+}
+
+/** Split an `exten` value at the first ',' outside [...] (a '\' protects the next character). */
+function splitExtenField(value: string): number {
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '\\') i++;
+    else if (c === '[') depth++;
+    else if (c === ']' && depth > 0) depth--;
+    else if (c === ',' && depth === 0) return i;
+  }
+  return -1;
+}
+
+export function buildDialplan(config: LoadedConfig): Dialplan {
+  const diagnostics: Diagnostic[] = [];
+  const general: DialplanGeneral = {
+    static: false,
+    writeprotect: false,
+    autofallthrough: true,
+    extenpatternmatchnew: false,
+    clearglobalvars: false,
+    overrideswitch: '',
+    userscontext: 'default',
+  };
+  const globals = new Map<string, Variable>();
+  const contexts = new Map<string, Context>();
+  const plan: Dialplan = { general, globals, contexts, diagnostics, config };
+
+  const report = (file: string, r: Range, severity: Severity, code: string, message: string, asterisk?: string): Diagnostic => {
+    const d: Diagnostic = { file, start: r.start, end: r.end, severity, code, message };
+    if (asterisk) d.data = { asterisk };
+    diagnostics.push(d);
+    return d;
+  };
+
+  const visible = config.categories.filter((c) => !c.template);
+  for (const cat of visible) {
+    if (cat.name.toLowerCase() !== 'general') continue;
+    for (const v of cat.vars) {
+      const key = v.name.toLowerCase();
+      if (key === 'static') general.static = isTrue(v.value);
+      else if (key === 'writeprotect') general.writeprotect = isTrue(v.value);
+      else if (key === 'autofallthrough') general.autofallthrough = isTrue(v.value);
+      else if (key === 'extenpatternmatchnew') general.extenpatternmatchnew = isTrue(v.value);
+      else if (key === 'clearglobalvars') general.clearglobalvars = isTrue(v.value);
+      else if (key === 'overrideswitch') general.overrideswitch = v.value;
+      else if (key === 'userscontext') general.userscontext = v.value;
+    }
+  }
+  for (const cat of visible) {
+    if (cat.name.toLowerCase() !== 'globals') continue;
+    for (const v of cat.vars) {
+      globals.set(v.name, { ...v, value: substituteGlobals(v.value, globals) });
+    }
+  }
+
+  for (const cat of visible) {
+    const lname = cat.name.toLowerCase();
+    if (lname === 'general' || lname === 'globals') continue;
+    let ctx = contexts.get(cat.name);
+    if (!ctx) {
+      ctx = { name: cat.name, sections: [], extensions: [], includes: [], switches: [], ignorepats: [], autohints: false };
+      contexts.set(cat.name, ctx);
+    }
+    ctx.sections.push(cat);
+    loadContext(plan, ctx, cat, report);
+  }
+
+  // ast_context_verify_includes: once per include of a nonexistent context.
+  for (const ctx of contexts.values()) {
+    for (const inc of ctx.includes) {
+      if (!contexts.has(inc.context)) {
+        const near = [...contexts.keys()].find((n) => n.toLowerCase() === inc.context.toLowerCase());
+        report(
+          inc.file,
+          inc.contextRange,
+          'warning',
+          'include-unknown-context',
+          `Context '${ctx.name}' includes '${inc.context}', which does not exist` + (near ? ` (context names are case-sensitive: did you mean '${near}'?)` : '') + `: calls never reach anything through this include.`,
+          `Context '${ctx.name}' tries to include nonexistent context '${inc.context}'`,
+        );
+      }
+    }
+  }
+  return plan;
+}
+
+type Report = (file: string, r: Range, severity: Severity, code: string, message: string, asterisk?: string) => Diagnostic;
+
+interface ContextState {
+  lastExtension: string;
+  lastPri: number;
+  byKey: Map<string, Extension>;
+}
+
+const contextStates = new WeakMap<Context, ContextState>();
+
+function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report): void {
+  let st = contextStates.get(ctx);
+  if (!st) {
+    st = { lastExtension: '', lastPri: -2, byKey: new Map() };
+    contextStates.set(ctx, st);
+  }
+  // Reset continuation items at the beginning of each section.
+  st.lastExtension = '';
+  st.lastPri = -2;
+  for (const v of cat.vars) {
+    const key = v.name.toLowerCase();
+    const node = v.node;
+    if (key.startsWith('same')) {
+      if (st.lastExtension === '') {
+        report(v.file, node.range, 'error', 'same-without-extension', `'same =>' needs an 'exten =>' line before it in this context: Asterisk drops this line.`, `No previous pattern in the first entry of context '${ctx.name}' to match '${v.value}' at line ${v.lineNo}`);
+        continue;
+      }
+      addExtensionLine(plan, ctx, st, v, st.lastExtension, 0, true, report);
+    } else if (key === 'exten') {
+      const comma = splitExtenField(v.value);
+      const rawExt = comma === -1 ? v.value : v.value.slice(0, comma);
+      const realext = substituteGlobals(rawExt, plan.globals);
+      st.lastExtension = realext;
+      addExtensionLine(plan, ctx, st, v, realext, comma === -1 ? v.value.length : comma + 1, false, report);
+    } else if (key === 'include') {
+      const value = substituteGlobals(v.value, plan.globals);
+      const parsed = parseIncludeValue(value);
+      const vr = node.valueRange;
+      const inc: Include = {
+        value,
+        context: parsed.context,
+        timing: parsed.timing,
+        file: v.file,
+        lineNo: v.lineNo,
+        range: node.range,
+        contextRange: value === v.value ? { start: vr.start, end: vr.start + parsed.contextEnd } : vr,
+      };
+      for (const w of parsed.warnings) {
+        const r = value === v.value ? { start: vr.start + w.start, end: vr.start + Math.max(w.end, w.start + 1) } : vr;
+        report(v.file, r, 'warning', 'bad-include-timing', `${w.text} — Asterisk skips this part of the time window.`, w.text);
+      }
+      const dup = ctx.includes.find((i) => i.value.toLowerCase() === value.toLowerCase());
+      if (dup) {
+        report(v.file, node.range, 'warning', 'duplicate-include-context', `'${value}' is already included in '${ctx.name}' (line ${dup.lineNo}): Asterisk ignores this line.`, `Context '${v.value}' already included in '${ctx.name}' context on include at line ${v.lineNo}`);
+        continue;
+      }
+      ctx.includes.push(inc);
+    } else if (key === 'ignorepat') {
+      if (ctx.ignorepats.some((p) => p.pattern.toLowerCase() === v.value.toLowerCase())) {
+        report(v.file, node.range, 'warning', 'duplicate-ignorepat', `This ignorepat is already in '${ctx.name}': Asterisk ignores this line.`, `Unable to include ignorepat '${v.value}' in context '${ctx.name}' at line ${v.lineNo}`);
+        continue;
+      }
+      ctx.ignorepats.push({ pattern: v.value, file: v.file, range: node.range });
+    } else if (key === 'switch' || key === 'lswitch' || key === 'eswitch') {
+      const value = key === 'switch' ? substituteGlobals(v.value, plan.globals) : v.value;
+      const slash = value.indexOf('/');
+      const module = slash === -1 ? value : value.slice(0, slash);
+      const data = slash === -1 ? '' : value.slice(slash + 1);
+      if (ctx.switches.some((s) => s.module.toLowerCase() === module.toLowerCase() && s.data.toLowerCase() === data.toLowerCase())) {
+        report(v.file, node.range, 'warning', 'duplicate-switch', `This switch is already in '${ctx.name}': Asterisk ignores this line.`, `Unable to include switch '${v.value}' in context '${ctx.name}' at line ${v.lineNo}`);
+        continue;
+      }
+      ctx.switches.push({ kind: key, module, data, file: v.file, lineNo: v.lineNo, range: node.range });
+    } else if (key === 'autohints') {
+      ctx.autohints = isTrue(v.value);
+    } else {
+      report(v.file, node.nameRange, 'warning', 'unknown-dialplan-key', `'${v.name}' means nothing in a dialplan context: Asterisk ignores this line. A context takes exten, same, include, switch, lswitch, eswitch, ignorepat and autohints.`, `==!!== Unknown directive: ${v.name} at line ${v.lineNo} of extensions.conf -- IGNORING!!!`);
+    }
+  }
+}
+
+/** Offsets within the value of the pieces after the extension field. */
+function addExtensionLine(plan: Dialplan, ctx: Context, st: ContextState, v: Variable, realext: string, restFrom: number, same: boolean, report: Report): void {
+  const node = v.node;
+  const value = v.value;
+  const vr = node.valueRange;
+  // Value offsets map 1:1 to source unless comments were cut out of the value.
+  const exact = vr.end - vr.start === value.length;
+  const at = (i: number): number => (exact ? vr.start + i : i <= 0 ? vr.start : vr.end);
+  const span = (a: number, b: number): Range => ({ start: at(a), end: Math.max(at(a), at(b)) });
+
+  let ext = realext;
+  let cid: string | undefined;
+  const slash = ext.indexOf('/');
+  if (slash !== -1) {
+    cid = shrinkCallerIdPattern(ext.slice(slash + 1));
+    ext = ext.slice(0, slash);
+  }
+  const extenRange = same ? node.nameRange : span(0, restFrom > 0 ? restFrom - 1 : value.length);
+  const lineRange = node.range;
+
+  const priComma = value.indexOf(',', restFrom);
+  const priEnd = priComma === -1 ? value.length : priComma;
+  let priStart = restFrom;
+  let pe = priEnd;
+  while (priStart < pe && /\s/.test(value[priStart]!)) priStart++;
+  while (pe > priStart && /\s/.test(value[pe - 1]!)) pe--;
+  let pri = value.slice(priStart, pe);
+  const priorityRange = span(priStart, pe);
+  let label: string | undefined;
+  const lp = pri.indexOf('(');
+  if (lp !== -1) {
+    const rp = pri.indexOf(')', lp + 1);
+    if (rp === -1) {
+      report(v.file, priorityRange, 'warning', 'label-unclosed', `The label has no closing ')': Asterisk drops this line.`, `Label missing trailing ')' at line ${v.lineNo}`);
+      return;
+    }
+    label = pri.slice(lp + 1, rp);
+    pri = pri.slice(0, lp);
+  }
+  let plus: string | undefined;
+  const plusAt = pri.indexOf('+');
+  if (plusAt !== -1) {
+    plus = pri.slice(plusAt + 1);
+    pri = pri.slice(0, plusAt);
+  }
+  let ipri: number;
+  if (pri === 'hint') ipri = PRIORITY_HINT;
+  else if (pri === 'next' || pri === 'n' || pri === 'same' || pri === 's') {
+    const isNext = pri === 'next' || pri === 'n';
+    if (st.lastPri <= -2) {
+      const word = isNext ? 'next' : 'same';
+      report(v.file, priorityRange, 'warning', 'relative-priority-first', `'${pri}' needs an earlier priority in this context, but this is the first entry: Asterisk drops this line. Use 1.`, `Can't use '${word}' priority on the first entry at line ${v.lineNo}!`);
+      return;
+    }
+    ipri = isNext ? st.lastPri + 1 : st.lastPri;
+  } else {
+    const num = /^[ \t]*([+-]?\d+)/.exec(pri);
+    if (num) ipri = Math.max(-2147483648, Math.min(2147483647, parseInt(num[1]!, 10)));
+    else {
+      const found = findLabel(ctx, ext, cid, pri);
+      if (found === undefined) {
+        report(v.file, priorityRange, 'warning', 'unknown-label', `No label '${pri}' earlier in extension '${ext}' of context '${ctx.name}': Asterisk drops this line.` + (/[[\]_!.]/.test(pri) ? ` (The second field of '${same ? 'same' : 'exten'} =>' is the priority${same ? '; same => does not repeat the extension' : ''}.)` : ''), `Invalid priority/label '${pri}' at line ${v.lineNo}`);
+        return;
+      }
+      ipri = found;
+    }
+    if (num && ipri < 1) {
+      report(v.file, priorityRange, 'warning', 'invalid-priority', `Priority ${ipri} is not allowed (priorities start at 1): Asterisk drops this line.`, `Invalid priority '${pri}' at line ${v.lineNo}`);
+      return;
+    }
+  }
+
+  // Application and arguments.
+  const appFrom = priComma === -1 ? value.length : priComma + 1;
+  const applText = value.slice(appFrom);
+  let app: string;
+  let appData = '';
+  let appStart = appFrom;
+  let argsRange: Range | undefined;
+  const firstParen = applText.indexOf('(');
+  if (firstParen === -1) {
+    app = applText;
+  } else {
+    const before = applText.slice(0, firstParen);
+    if (before.includes('${') || before.includes('$[')) {
+      app = applText;
+    } else {
+      app = before;
+      const last = applText.lastIndexOf(')');
+      if (last > firstParen) {
+        appData = applText.slice(firstParen + 1, last);
+        argsRange = span(appFrom + firstParen + 1, appFrom + last);
+      } else {
+        appData = applText.slice(firstParen + 1);
+        argsRange = span(appFrom + firstParen + 1, value.length);
+        report(v.file, span(appFrom, value.length), 'warning', 'unclosed-parenthesis', `No closing ')' for ${before.trim() || 'the application'}(: Asterisk passes everything after '(' as the arguments.`, `No closing parenthesis found? '${before}(${appData}' at line ${v.lineNo}`);
+      }
+    }
+  }
+  const lead = app.length - app.replace(/^[ \t\r\n\v\f]+/, '').length;
+  app = app.slice(lead);
+  appStart += lead;
+
+  if (ipri === 0) return; // pbx_config silently skips priority 0 (e.g. 'n' right after a hint).
+  if (plus !== undefined) ipri += parseInt(plus, 10) || 0;
+  st.lastPri = ipri;
+
+  const p: Priority = {
+    written: realext,
+    exten: ext,
+    cid,
+    priority: ipri,
+    label,
+    app,
+    appData,
+    file: v.file,
+    lineNo: v.lineNo,
+    range: lineRange,
+    extenRange,
+    priorityRange,
+    appRange: span(appStart, appStart + (firstParen === -1 ? app.length : Math.max(0, firstParen - lead))),
+    argsRange,
+    same,
+  };
+
+  if (ext === '') {
+    report(v.file, extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);
+    return;
+  }
+  if ((ext === '_.' || ext === '_!') && !same) {
+    report(v.file, extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T, which can loop or swallow hangups. Use '_X${ext[1]}' instead.`, `The use of '${ext}' for an extension is strongly discouraged and can have unexpected behavior.  Please use '_X${ext[1]}' instead at line ${v.lineNo}`);
+  } else if ((ext === '_.' || ext === '_!') && same && p.priority === 1) {
+    report(v.file, extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T. Use '_X${ext[1]}' instead.`);
+  }
+  addPriority(ctx, st, p, report);
+}
+
+function findLabel(ctx: Context, ext: string, cid: string | undefined, label: string): number | undefined {
+  const key = extensionIdentityKey(normalizeExtensionName(ext).match, cid);
+  const e = contextStates.get(ctx)?.byKey.get(key);
+  return e?.labels.get(label)?.priority;
+}
+
+function addPriority(ctx: Context, st: ContextState, p: Priority, report: Report): void {
+  const names = normalizeExtensionName(p.exten);
+  const key = extensionIdentityKey(names.match, p.cid);
+  let ext = st.byKey.get(key);
+  if (!ext) {
+    ext = {
+      name: names.name,
+      match: names.match,
+      cid: p.cid,
+      isPattern: names.name.startsWith('_'),
+      priorities: new Map(),
+      labels: new Map(),
+      first: p,
+      order: ctx.extensions.length,
+    };
+    st.byKey.set(key, ext);
+    ctx.extensions.push(ext);
+  }
+  const existing = ext.priorities.get(p.priority);
+  if (existing) {
+    const alias = ext.name !== names.name ? ` by aliased extension '${ext.name}'` : '';
+    const at = existing.file === p.file ? `line ${existing.lineNo}` : `${existing.file}:${existing.lineNo}`;
+    report(
+      p.file,
+      p.priorityRange,
+      'warning',
+      'duplicate-priority',
+      `Extension '${names.name}' already has priority ${p.priority === PRIORITY_HINT ? 'hint' : p.priority} in '${ctx.name}' (${at}${alias ? `, written '${ext.name}'` : ''}): Asterisk keeps the first one and drops this line.`,
+      `Unable to register extension '${names.name}' priority ${p.priority} in '${ctx.name}', already in use${alias}`,
+    );
+    return;
+  }
+  if (p.label !== undefined && p.label !== '') {
+    const other = ext.labels.get(p.label);
+    if (other && other.priority !== p.priority) {
+      report(p.file, p.priorityRange, 'warning', 'duplicate-label', `Label '${p.label}' is already used at priority ${other.priority} of '${ext.name}' (line ${other.lineNo}): Asterisk keeps this priority but without the label, so Goto(${p.label}) goes to priority ${other.priority}.`, `Extension '${names.name}' priority ${p.priority} in '${ctx.name}', label '${p.label}' already in use at priority ${other.priority}`);
+      p.label = undefined;
+    } else ext.labels.set(p.label, p);
+  }
+  ext.priorities.set(p.priority, p);
+}

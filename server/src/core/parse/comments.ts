@@ -1,0 +1,258 @@
+/**
+ * Asterisk's comment and line handling (main/config.c `config_text_file_load`),
+ * ported character for character, in source offsets:
+ * - `;` ends the line (whitespace before it is trimmed later);
+ * - `\;` is a literal `;` (the backslash is removed);
+ * - `;--` opens a block comment unless a third `-` follows; blocks nest (128 deep);
+ * - `--;` closes one level; the text after it joins the text before the opener
+ *   on the same line (`x=1;--c--;y` is `x=1y`);
+ * - a `--;` outside any block still decrements the nesting counter, so every
+ *   following line is ignored until a `;--` brings it back to zero;
+ * - a line of 8,191 bytes or more is skipped; a UTF-8 BOM is dropped; a NUL ends
+ *   the line (C strings).
+ * The result is one logical line per physical line that Asterisk would process,
+ * already trimmed, with a map back to source offsets.
+ */
+
+export const MAX_NESTED_COMMENTS = 128;
+export const MAX_LINE_BYTES = 8191;
+
+export interface LogicalLine {
+  /** 1-based physical line number (Asterisk's `lineno`). */
+  lineNo: number;
+  /** Processed and trimmed text. */
+  text: string;
+  /** Source offset of text[0] when the line is one segment; see `toSource`. */
+  start: number;
+  /** Segments as flat triplets [textIndex, sourceOffset, length]; undefined when the line is one segment. */
+  segs?: number[];
+}
+
+export interface ScanProblem {
+  code: string;
+  start: number;
+  end: number;
+  /** Exact text Asterisk logs, when it logs something. */
+  asterisk?: string;
+  severity: 'error' | 'warning' | 'information';
+  message: string;
+}
+
+export interface CommentScan {
+  lines: LogicalLine[];
+  /** Source ranges [start, end) of comment text, for folding and highlighting. */
+  comments: number[];
+  problems: ScanProblem[];
+}
+
+/** Map an index into a logical line's text (0..text.length) to a source offset. */
+export function toSource(line: LogicalLine, index: number): number {
+  const segs = line.segs;
+  if (!segs) return line.start + index;
+  let i = 0;
+  while (i + 3 < segs.length && segs[i + 3]! <= index) i += 3;
+  // An index at a segment boundary belongs to the later segment, except the very end.
+  if (index >= segs[i]! + segs[i + 2]! && i + 3 >= segs.length) return segs[i + 1]! + segs[i + 2]!;
+  return segs[i + 1]! + (index - segs[i]!);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function utf8Length(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export function scanLines(text: string): CommentScan {
+  const lines: LogicalLine[] = [];
+  const comments: number[] = [];
+  const problems: ScanProblem[] = [];
+  let comment = 0;
+  const nestStarts: number[] = [];
+  const nestLines: number[] = [];
+  let blockStart = -1; // offset of the outermost open ";--"
+  let strayAt = -1; // offset of a "--;" that sent the counter below zero
+  let strayIgnored = 0;
+  let lineNo = 0;
+  let ls = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const n = text.length;
+  let nextNul = text.indexOf('\0');
+  let nextSemi = text.indexOf(';');
+
+  while (ls < n) {
+    lineNo++;
+    let nl = text.indexOf('\n', ls);
+    if (nl === -1) nl = n;
+    let le = nl;
+    if (nextNul !== -1 && nextNul < ls) nextNul = text.indexOf('\0', ls);
+    if (nextNul !== -1 && nextNul < le) le = nextNul;
+
+    // 8192-byte fgets buffer: such a line is skipped before comment processing.
+    if (nl - ls >= MAX_LINE_BYTES / 4 && utf8Length(text, ls, nl) >= MAX_LINE_BYTES) {
+      const head = text.slice(ls, Math.min(ls + 32, nl));
+      problems.push({
+        code: 'line-too-long',
+        start: ls,
+        end: Math.min(nl, ls + 80),
+        severity: 'error',
+        asterisk: `Line ${lineNo} too long, skipping. It begins with: ${head}...`,
+        message: `Line ${lineNo} is ${utf8Length(text, ls, nl)} bytes long; Asterisk reads at most 8,190 bytes per line and skips this line entirely.`,
+      });
+      ls = nl + 1;
+      continue;
+    }
+
+    // The process buffer as [start, end) source pairs; `tail` is the open last one.
+    const startedIgnored = comment < 0;
+    let active = comment === 0;
+    const segs: number[] = [];
+    let tail = active ? ls : -1;
+    let pos = ls; // Asterisk's new_buf
+
+    for (;;) {
+      // Positions only grow, so one forward search per semicolon keeps this linear.
+      if (nextSemi !== -1 && nextSemi < pos) nextSemi = text.indexOf(';', pos);
+      const i = nextSemi;
+      if (i === -1 || i >= le) break;
+      if (i > pos && text.charCodeAt(i - 1) === 92 /* backslash */) {
+        // "\\;" is a literal semicolon: the backslash disappears.
+        if (tail !== -1) {
+          segs.push(tail, i - 1);
+          tail = i;
+        }
+        pos = i + 1;
+      } else if (i + 2 < le && text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 45 && text.charCodeAt(i + 3) !== 45) {
+        // ";--" opens a block comment.
+        pos = i + 3;
+        if (comment >= MAX_NESTED_COMMENTS) {
+          problems.push({
+            code: 'comment-nesting-too-deep',
+            start: i,
+            end: i + 3,
+            severity: 'error',
+            asterisk: `Maximum nest limit of ${MAX_NESTED_COMMENTS} reached.`,
+            message: `Block comments nest at most ${MAX_NESTED_COMMENTS} deep; Asterisk misreads the rest of this file.`,
+          });
+          continue;
+        }
+        if (tail !== -1) {
+          segs.push(tail, i);
+          tail = -1;
+        }
+        comment++;
+        if (comment === 1) blockStart = i;
+        else if (comment === 0) finishStray(); // back from a stray "--;": the next line is read again
+        nestStarts[comment - 1] = i;
+        nestLines[comment - 1] = lineNo;
+      } else if (i >= pos + 2 && text.charCodeAt(i - 1) === 45 && text.charCodeAt(i - 2) === 45) {
+        // "--;" closes one level; text after it joins the text before the opener.
+        comment--;
+        pos = i + 1;
+        if (comment === 0) {
+          if (blockStart !== -1) comments.push(blockStart, i + 1);
+          blockStart = -1;
+          active = true;
+          tail = i + 1;
+        } else if (comment === -1) {
+          strayAt = i - 2;
+          strayIgnored = 0;
+        }
+      } else if (comment === 0) {
+        // A plain ";" ends the line.
+        if (tail !== -1) {
+          segs.push(tail, i);
+          tail = -1;
+        }
+        comments.push(i, le);
+        break;
+      } else {
+        pos = i + 1;
+      }
+    }
+    if (tail !== -1) segs.push(tail, le);
+    if (startedIgnored && comment < 0 && hasNonSpace(text, ls, le)) strayIgnored++;
+    if (active) pushLine(segs);
+    ls = nl + 1;
+  }
+
+  if (strayAt !== -1) finishStray();
+  if (comment > 0) {
+    const at = nestStarts[comment - 1]!;
+    problems.push({
+      code: 'unterminated-block-comment',
+      start: at,
+      end: at + 3,
+      severity: 'warning',
+      asterisk: `Unterminated comment detected beginning on line ${nestLines[comment - 1]}`,
+      message: `This ';--' block comment is never closed with '--;': everything after it to the end of the file is a comment.`,
+    });
+    if (blockStart !== -1) comments.push(blockStart, n);
+  }
+  return { lines, comments, problems };
+
+  function finishStray(): void {
+    const lost = strayIgnored;
+    problems.push({
+      code: 'stray-block-comment-end',
+      start: strayAt,
+      end: strayAt + 3,
+      severity: 'warning',
+      message:
+        `'--;' outside a block comment: Asterisk keeps it as text here but then silently ignores every following line until a ';--' appears` +
+        (lost > 0 ? ` (${lost} non-blank line${lost === 1 ? '' : 's'} ignored).` : '.') +
+        ` Write '\\;' for a literal semicolon.`,
+    });
+    strayAt = -1;
+  }
+
+  function pushLine(segs: number[]): void {
+    let raw: string;
+    let flat: number[] | undefined;
+    if (segs.length === 2) raw = text.slice(segs[0], segs[1]);
+    else {
+      raw = '';
+      flat = [];
+      for (let k = 0; k < segs.length; k += 2) {
+        if (segs[k + 1]! <= segs[k]!) continue;
+        flat.push(raw.length, segs[k]!, segs[k + 1]! - segs[k]!);
+        raw += text.slice(segs[k], segs[k + 1]);
+      }
+    }
+    // ast_strip
+    let a = 0;
+    let b = raw.length;
+    while (a < b && isSpace(raw.charCodeAt(a))) a++;
+    while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
+    if (a === b) return;
+    const line: LogicalLine = { lineNo, text: raw.slice(a, b), start: 0 };
+    if (!flat) line.start = segs[0]! + a;
+    else {
+      const out: number[] = [];
+      for (let k = 0; k < flat.length; k += 3) {
+        const ts = flat[k]!;
+        const s = Math.max(ts, a);
+        const e = Math.min(ts + flat[k + 2]!, b);
+        if (e > s) out.push(s - a, flat[k + 1]! + (s - ts), e - s);
+      }
+      line.start = out[1]!;
+      if (out.length > 3) line.segs = out;
+    }
+    lines.push(line);
+  }
+}
+
+function hasNonSpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(text.charCodeAt(i))) return true;
+  return false;
+}

@@ -1,0 +1,336 @@
+/**
+ * The line grammar of Asterisk config files (main/config.c `process_text_line`)
+ * as a Chevrotain parser over all logical lines of a file at once:
+ *
+ *   document   := (line? NL)* line?
+ *   line       := section | directive | assignment
+ *   section    := '[' NotRBracket* (']' ('(' NotRParen* ')'?)? Any*)?
+ *   directive  := '#' Any*
+ *   assignment := NotAssign* (('=' | '=>' | '+=') Any*)?
+ *
+ * The grammar decides the kind of each line and where its structural tokens are;
+ * names and values are then sliced from the line text with Asterisk's own rules
+ * (split at the first '=', name up to the first ']', …), so odd lines read exactly
+ * as Asterisk reads them. A line the grammar cannot take becomes an error node.
+ */
+import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { scanLines, toSource, type LogicalLine, type ScanProblem } from './comments';
+import {
+  allTokens,
+  AnyTok,
+  Arrow,
+  Eq,
+  Hash,
+  LBracket,
+  AssignHead,
+  lineLexer,
+  LParen,
+  NL,
+  NotAssign,
+  NotRBracket,
+  NotRParen,
+  PlusEq,
+  RBracket,
+  RParen,
+} from './lexer';
+
+
+/** A source range [start, end) in UTF-16 offsets. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+interface LineBase {
+  line: LogicalLine;
+  /** Source range of the whole logical line (first to last kept character). */
+  range: Range;
+}
+
+export interface SectionNode extends LineBase {
+  kind: 'section';
+  /** Raw name up to the first ']', untrimmed, cut to 79 characters as Asterisk does. */
+  name: string;
+  nameRange: Range;
+  /** False when the line has no ']' (fatal to Asterisk). */
+  closed: boolean;
+  /** Options in `(…)` immediately after ']', split on ',' without trimming. */
+  options?: { text: string; range: Range }[];
+  optionsRange?: Range;
+  /** False when '(' has no ')' (fatal to Asterisk). */
+  optionsClosed: boolean;
+  /** Text after ']' or after ')' that Asterisk silently ignores. */
+  ignoredText?: Range;
+}
+
+export interface DirectiveNode extends LineBase {
+  kind: 'directive';
+  /** The word after '#', up to the first character <= ' '. */
+  name: string;
+  nameRange: Range;
+  /** Argument with enclosing "…" or <…> removed; undefined when missing. */
+  arg?: string;
+  argRange?: Range;
+}
+
+export interface AssignmentNode extends LineBase {
+  kind: 'assignment';
+  name: string;
+  nameRange: Range;
+  /** '=' (also for a line without '='), '=>' or '+='. */
+  op: '=' | '=>' | '+=' | 'none';
+  value: string;
+  valueRange: Range;
+  /** `\x` at the start: the first character of the name is escaped. */
+  escaped: boolean;
+  /** Asterisk rejects the escape (nothing printable follows the backslash). */
+  invalidEscape: boolean;
+}
+
+export type LineNode = SectionNode | DirectiveNode | AssignmentNode;
+
+export interface ParsedFile {
+  text: string;
+  nodes: LineNode[];
+  problems: ScanProblem[];
+  /** Comment source ranges as flat [start, end] pairs. */
+  comments: number[];
+}
+
+type LineShape =
+  | { kind: 'section'; rb?: IToken; lp?: IToken; rp?: IToken }
+  | { kind: 'directive' }
+  | { kind: 'assignment'; op?: IToken; head?: IToken };
+
+class LineParser extends EmbeddedActionsParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: true, maxLookahead: 2 });
+    this.performSelfAnalysis();
+  }
+
+  document = this.RULE('document', (): LineShape[] => {
+    const shapes: LineShape[] = [];
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(NL) },
+        {
+          ALT: () => {
+            shapes.push(this.SUBRULE(this.line));
+            this.OPTION(() => this.CONSUME2(NL));
+          },
+        },
+      ]);
+    });
+    return shapes;
+  });
+
+  line = this.RULE('line', (): LineShape => {
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.section) },
+      { ALT: () => this.SUBRULE(this.directive) },
+      { ALT: () => this.SUBRULE(this.assignment) },
+    ]);
+  });
+
+  section = this.RULE('section', (): LineShape => {
+    const shape: { kind: 'section'; rb?: IToken; lp?: IToken; rp?: IToken } = { kind: 'section' };
+    this.CONSUME(LBracket);
+    this.MANY(() => this.CONSUME(NotRBracket));
+    this.OPTION(() => {
+      shape.rb = this.CONSUME(RBracket);
+      this.OPTION2(() => {
+        shape.lp = this.CONSUME(LParen);
+        this.MANY2(() => this.CONSUME2(NotRParen));
+        this.OPTION3(() => {
+          shape.rp = this.CONSUME(RParen);
+        });
+      });
+      this.MANY3(() => this.CONSUME(AnyTok));
+    });
+    return shape;
+  });
+
+  directive = this.RULE('directive', (): LineShape => {
+    this.CONSUME(Hash);
+    this.MANY(() => this.CONSUME(AnyTok));
+    return { kind: 'directive' };
+  });
+
+  assignment = this.RULE('assignment', (): LineShape => {
+    const shape: { kind: 'assignment'; op?: IToken; head?: IToken } = { kind: 'assignment' };
+    shape.head = this.CONSUME(AssignHead);
+    this.MANY(() => this.CONSUME(NotAssign));
+    this.OPTION2(() => {
+      shape.op = this.OR([
+        { ALT: () => this.CONSUME(Eq) },
+        { ALT: () => this.CONSUME(Arrow) },
+        { ALT: () => this.CONSUME(PlusEq) },
+      ]);
+      this.MANY2(() => this.CONSUME2(AnyTok));
+    });
+    return shape;
+  });
+}
+
+let parserInstance: LineParser | undefined;
+function getParser(): LineParser {
+  return (parserInstance ??= new LineParser());
+}
+
+/** Parse one config file's text. Never throws. */
+export function parseConfig(text: string): ParsedFile {
+  const scan = scanLines(text);
+  const logical = scan.lines;
+  const joined = logical.map((l) => l.text).join('\n');
+  const lexed = lineLexer.tokenize(joined);
+  const parser = getParser();
+  parser.input = lexed.tokens;
+  let shapes: LineShape[] = [];
+  try {
+    shapes = parser.document();
+  } catch {
+    shapes = [];
+  }
+  // Shapes come one per logical line when the grammar took every line; if the
+  // parser recovered oddly, fall back to deciding each line by its first character.
+  const useShapes = shapes.length === logical.length && parser.errors.length === 0;
+  const nodes: LineNode[] = [];
+  for (let i = 0; i < logical.length; i++) {
+    const line = logical[i]!;
+    const shape = useShapes ? shapes[i]! : fallbackShape(line.text);
+    nodes.push(buildNode(line, shape));
+  }
+  return { text, nodes, problems: scan.problems, comments: scan.comments };
+}
+
+function fallbackShape(text: string): LineShape {
+  const c = text.charCodeAt(0);
+  if (c === 91) return { kind: 'section' };
+  if (c === 35) return { kind: 'directive' };
+  return { kind: 'assignment' };
+}
+
+function src(line: LogicalLine, a: number, b: number): Range {
+  return { start: toSource(line, a), end: b === a ? toSource(line, a) : toSource(line, b - 1) + 1 };
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+function buildNode(line: LogicalLine, shape: LineShape): LineNode {
+  const t = line.text;
+  const range = src(line, 0, t.length);
+  if (shape.kind === 'section') {
+    const close = t.indexOf(']');
+    if (close === -1) {
+      return { kind: 'section', line, range, name: t.slice(1, 80), nameRange: src(line, 1, t.length), closed: false, optionsClosed: true };
+    }
+    const node: SectionNode = {
+      kind: 'section',
+      line,
+      range,
+      name: t.slice(1, Math.min(close, 80)),
+      nameRange: src(line, 1, close),
+      closed: true,
+      optionsClosed: true,
+    };
+    let rest = close + 1;
+    if (t.charCodeAt(close + 1) === 40 /* ( */) {
+      const rp = t.indexOf(')', close + 2);
+      if (rp === -1) {
+        node.optionsClosed = false;
+        node.optionsRange = src(line, close + 1, t.length);
+        return node;
+      }
+      node.optionsRange = src(line, close + 1, rp + 1);
+      const options: { text: string; range: Range }[] = [];
+      let s = close + 2;
+      for (;;) {
+        const comma = t.indexOf(',', s);
+        const e = comma === -1 || comma > rp ? rp : comma;
+        options.push({ text: t.slice(s, e), range: src(line, s, e) });
+        if (e === rp) break;
+        s = e + 1;
+      }
+      node.options = options;
+      rest = rp + 1;
+    }
+    let r = rest;
+    while (r < t.length && isSpace(t.charCodeAt(r))) r++;
+    if (r < t.length) node.ignoredText = src(line, r, t.length);
+    return node;
+  }
+  if (shape.kind === 'directive') {
+    let e = 1;
+    while (e < t.length && t.charCodeAt(e) > 32) e++;
+    const node: DirectiveNode = { kind: 'directive', line, range, name: t.slice(1, e), nameRange: src(line, 0, e) };
+    let a = e;
+    while (a < t.length && isSpace(t.charCodeAt(a))) a++;
+    if (a < t.length) {
+      let b = t.length;
+      const q = t[a];
+      if ((q === '"' || q === '<') && b - a >= 2 && t[b - 1] === (q === '"' ? '"' : '>')) {
+        a++;
+        b--;
+      } else if (q === '"' && b - a === 1) {
+        // A lone '"' is both the opening and the closing quote to Asterisk: nothing is left.
+        a++;
+      }
+      node.arg = t.slice(a, b);
+      node.argRange = src(line, a, b);
+    }
+    return node;
+  }
+  // assignment
+  const escaped = t.charCodeAt(0) === 92;
+  const invalidEscape = escaped && (t.length < 2 || t.charCodeAt(1) < 33);
+  const nameFrom = escaped ? 1 : 0;
+  const eq = t.indexOf('=', escaped ? 2 : 0);
+  if (eq === -1) {
+    return {
+      kind: 'assignment',
+      line,
+      range,
+      name: t.slice(nameFrom),
+      nameRange: src(line, nameFrom, t.length),
+      op: 'none',
+      value: '',
+      valueRange: src(line, t.length, t.length),
+      escaped,
+      invalidEscape,
+    };
+  }
+  let op: AssignmentNode['op'] = '=';
+  let nameEnd = eq;
+  let valueStart = eq + 1;
+  if (eq > nameFrom && t.charCodeAt(eq - 1) === 43 /* + */) {
+    op = '+=';
+    nameEnd = eq - 1;
+  } else if (t.charCodeAt(eq + 1) === 62 /* > */) {
+    op = '=>';
+    valueStart = eq + 2;
+  }
+  let ns = nameFrom;
+  let ne = nameEnd;
+  while (ns < ne && isSpace(t.charCodeAt(ns))) ns++;
+  while (ne > ns && isSpace(t.charCodeAt(ne - 1))) ne--;
+  let vs = valueStart;
+  let ve = t.length;
+  while (vs < ve && isSpace(t.charCodeAt(vs))) vs++;
+  while (ve > vs && isSpace(t.charCodeAt(ve - 1))) ve--;
+  // '+=' keeps the leading blanks of what it appends (config.c appends the raw text).
+  const valueText = op === '+=' ? t.slice(valueStart, ve) : t.slice(vs, ve);
+  return {
+    kind: 'assignment',
+    line,
+    range,
+    name: t.slice(ns, ne),
+    nameRange: src(line, ns, ne),
+    op,
+    value: valueText,
+    valueRange: src(line, vs, ve),
+    escaped,
+    invalidEscape,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * `exten => 1,1,Dial,SIP/x`: with no '(' pbx_config takes the whole text as the
+ * application name, so Asterisk runs an application called "Dial,SIP/x" and the
+ * call fails at that priority. Nothing warns at load.
+ */
+import type { Diagnostic } from '../diagnostic';
+import type { Rule } from './rule';
+
+export const appWithoutParentheses: Rule = {
+  code: 'app-without-parentheses',
+  severity: 'error',
+  stage: 'analysis',
+  description: "An application written without parentheses but with commas (1,Dial,SIP/x runs an application named 'Dial,SIP/x').",
+  run({ analysis }) {
+    const out: Diagnostic[] = [];
+    for (const root of analysis.roots) {
+      if (!root.dialplan) continue;
+      for (const ctx of root.dialplan.contexts.values()) {
+        for (const ext of ctx.extensions) {
+          for (const p of ext.priorities.values()) {
+            if (p.priority < 1 || p.app.includes('(') || !p.app.includes(',')) continue;
+            if (p.app.includes('${') || p.app.includes('$[')) continue;
+            const comma = p.app.indexOf(',');
+            const name = p.app.slice(0, comma).trim();
+            const args = p.app.slice(comma + 1);
+            out.push({
+              file: p.file,
+              start: p.appRange.start,
+              end: p.appRange.end,
+              severity: 'error',
+              code: 'app-without-parentheses',
+              message: `Without parentheses Asterisk runs an application literally named '${p.app}', which does not exist, and the call fails here. Write ${name}(${args}).`,
+              data: { replacement: `${name}(${args})` },
+            });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

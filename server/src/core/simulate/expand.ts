@@ -1,0 +1,164 @@
+/**
+ * Static variable substitution for Simulate dial: `${EXTEN}`, `${EXTEN:off[:len]}`,
+ * `${CALLERID(num)}`, `${CONTEXT}`, `${PRIORITY}`, [globals] and variables set
+ * earlier on the path. Anything else (functions, unknown variables) is dynamic:
+ * it is kept as written and flagged.
+ */
+
+export interface VarScope {
+  exten: string;
+  context: string;
+  priority: number;
+  callerId?: string;
+  vars: Map<string, string>;
+  globals: Map<string, string>;
+}
+
+export interface Expanded {
+  text: string;
+  /** Names of what could not be resolved statically. */
+  dynamic: string[];
+}
+
+/** Asterisk's substring rule for ${VAR:offset:length} (pbx.c substring()). */
+export function substring(value: string, offset: number, length?: number): string {
+  const len = value.length;
+  let off = offset;
+  if (off < 0) off = Math.max(0, len + off);
+  if (off > len) return '';
+  let end = len;
+  if (length !== undefined) {
+    if (length < 0) end = Math.max(off, len + length);
+    else end = Math.min(len, off + length);
+  }
+  return value.slice(off, end);
+}
+
+function lookup(name: string, scope: VarScope): string | undefined {
+  switch (name) {
+    case 'EXTEN':
+      return scope.exten;
+    case 'CONTEXT':
+      return scope.context;
+    case 'PRIORITY':
+      return String(scope.priority);
+    case 'CALLERID(num)':
+    case 'CALLERID(number)':
+    case 'CALLERIDNUM':
+      return scope.callerId ?? '';
+  }
+  if (scope.vars.has(name)) return scope.vars.get(name);
+  if (scope.globals.has(name)) return scope.globals.get(name);
+  return undefined;
+}
+
+export function expand(text: string, scope: VarScope): Expanded {
+  const dynamic: string[] = [];
+  const out = expandInner(text, scope, dynamic, 0);
+  return { text: out, dynamic };
+}
+
+function expandInner(text: string, scope: VarScope, dynamic: string[], depth: number): string {
+  if (depth > 20 || text.indexOf('${') === -1) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const at = text.indexOf('${', i);
+    if (at === -1) {
+      out += text.slice(i);
+      break;
+    }
+    out += text.slice(i, at);
+    let level = 1;
+    let j = at + 2;
+    while (j < text.length && level > 0) {
+      if (text[j] === '{' && text[j - 1] === '$') level++;
+      else if (text[j] === '}') level--;
+      j++;
+    }
+    if (level > 0) {
+      out += text.slice(at);
+      break;
+    }
+    const inner = expandInner(text.slice(at + 2, j - 1), scope, dynamic, depth + 1);
+    const m = /^([^:]+?)(?::(-?\d+)(?::(-?\d+))?)?$/.exec(inner);
+    const name = m ? m[1]! : inner;
+    const value = lookup(name, scope);
+    if (value === undefined) {
+      dynamic.push(name);
+      out += '${' + inner + '}';
+    } else if (m && m[2] !== undefined) {
+      out += substring(value, parseInt(m[2], 10), m[3] !== undefined ? parseInt(m[3], 10) : undefined);
+    } else out += value;
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * Evaluate a GotoIf/ExecIf condition when it is static: a plain value (true when
+ * not empty and not 0) or `$[a op b]` with literal operands. undefined = unknown.
+ */
+export function evaluateCondition(cond: string): boolean | undefined {
+  const t = cond.trim();
+  if (t.includes('${')) return undefined;
+  const m = /^\$\[(.*)\]$/s.exec(t);
+  if (!m) return truthy(t);
+  const expr = m[1]!.trim();
+  if (expr.includes('$[')) return undefined;
+  const cmp = /^("?)(.*?)\1\s*(=|!=|<=|>=|<|>)\s*("?)(.*?)\4$/.exec(expr);
+  if (cmp) {
+    const a = cmp[2]!;
+    const b = cmp[5]!;
+    const na = Number(a);
+    const nb = Number(b);
+    const numeric = a !== '' && b !== '' && !Number.isNaN(na) && !Number.isNaN(nb);
+    const c = numeric ? na - nb : a < b ? -1 : a > b ? 1 : 0;
+    switch (cmp[3]) {
+      case '=':
+        return c === 0;
+      case '!=':
+        return c !== 0;
+      case '<':
+        return c < 0;
+      case '>':
+        return c > 0;
+      case '<=':
+        return c <= 0;
+      case '>=':
+        return c >= 0;
+    }
+  }
+  if (/^-?\d+$/.test(expr) || expr === '') return truthy(expr);
+  return undefined;
+}
+
+function truthy(v: string): boolean {
+  return v !== '' && !/^0+$/.test(v) && v !== '0';
+}
+
+/** Split application arguments at top-level commas (parentheses and quotes nest). */
+export function splitArgs(args: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  let quote = false;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i]!;
+    if (c === '\\' && i + 1 < args.length) {
+      cur += c + args[++i];
+      continue;
+    }
+    if (c === '"') quote = !quote;
+    else if (!quote && (c === '(' || c === '[')) depth++;
+    else if (!quote && (c === ')' || c === ']') && depth > 0) depth--;
+    else if (!quote && depth === 0 && c === ',') {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  out.push(cur);
+  return out;
+}

@@ -1,0 +1,195 @@
+/**
+ * sip.conf as chan_sip (Asterisk 20, branch 20) reads it: `reload_config`,
+ * `build_peer`, `set_insecure_flags`, `sip_register`. [general] settings and
+ * register lines, then one device per non-template section (repeated sections
+ * layered onto the same device, templates applied).
+ */
+import type { Diagnostic, Severity } from '../diagnostic';
+import { isTrue } from '../config/booleans';
+import type { Category, LoadedConfig, Variable } from '../config/loader';
+import type { Range } from '../parse/parser';
+import { checkSipOption, parseInsecure } from './options';
+import { parseRegisterLine, type RegisterEntry, type RegisterFields } from './register-line';
+
+export interface SipRegistration {
+  value: string;
+  variable: Variable;
+  entry?: RegisterEntry;
+  fields: RegisterFields;
+  /** Source offset of the value's first character (fields are relative to it). */
+  valueStart: number;
+  /** True when the value maps 1:1 onto the source, so field offsets are exact. */
+  exact: boolean;
+}
+
+export interface SipDevice {
+  name: string;
+  sections: Category[];
+  type: string;
+  peer: boolean;
+  user: boolean;
+  /** Effective variables in order (templates first, later sections after). */
+  vars: Variable[];
+}
+
+export interface SipGeneral {
+  context: string;
+  contextVar?: Variable;
+  allowguest: boolean;
+  allowguestVar?: Variable;
+  alwaysauthreject: boolean;
+  section?: Category;
+}
+
+export interface SipConfig {
+  general: SipGeneral;
+  /** Devices by lower-case name. */
+  devices: Map<string, SipDevice>;
+  registrations: SipRegistration[];
+  diagnostics: Diagnostic[];
+  config: LoadedConfig;
+}
+
+/** Last value of an option (ci), as ast_variable_retrieve returns it. */
+export function deviceVar(d: SipDevice, name: string): Variable | undefined {
+  const lower = name.toLowerCase();
+  for (let i = d.vars.length - 1; i >= 0; i--) if (d.vars[i]!.name.toLowerCase() === lower) return d.vars[i];
+  return undefined;
+}
+
+export function deviceValue(d: SipDevice, name: string): string | undefined {
+  return deviceVar(d, name)?.value;
+}
+
+/** Does the device authenticate callers (non-empty secret or md5secret)? */
+export function hasInboundSecret(d: SipDevice): boolean {
+  return !!(deviceValue(d, 'secret') || deviceValue(d, 'md5secret'));
+}
+
+export function insecureOf(d: SipDevice): { port: boolean; invite: boolean } {
+  const v = deviceVar(d, 'insecure');
+  if (!v) return { port: false, invite: false };
+  const r = parseInsecure(v.value);
+  return { port: r.port, invite: r.invite };
+}
+
+export function isDynamic(d: SipDevice): boolean {
+  return (deviceValue(d, 'host') ?? '').toLowerCase() === 'dynamic';
+}
+
+export function buildSipConfig(config: LoadedConfig): SipConfig {
+  const diagnostics: Diagnostic[] = [];
+  const report = (file: string, r: Range, severity: Severity, code: string, message: string, asterisk?: string): void => {
+    const d: Diagnostic = { file, start: r.start, end: r.end, severity, code, message };
+    if (asterisk) d.data = { asterisk };
+    diagnostics.push(d);
+  };
+  const general: SipGeneral = { context: 'default', allowguest: true, alwaysauthreject: true };
+  const registrations: SipRegistration[] = [];
+  const devices = new Map<string, SipDevice>();
+
+  for (const cat of config.categories) {
+    if (cat.template) continue;
+    const lname = cat.name.toLowerCase();
+    if (lname === 'general') {
+      general.section ??= cat;
+      for (const v of cat.vars) {
+        const key = v.name.toLowerCase();
+        if (key === 'context') {
+          general.context = v.value;
+          general.contextVar = v;
+        } else if (key === 'allowguest') {
+          general.allowguest = isTrue(v.value);
+          general.allowguestVar = v;
+        } else if (key === 'alwaysauthreject') {
+          general.alwaysauthreject = isTrue(v.value);
+        } else if (key === 'register') {
+          addRegistration(v);
+        } else {
+          checkOption(v, 'general', 'general');
+        }
+      }
+      continue;
+    }
+    if (lname === 'authentication') {
+      for (const v of cat.vars) {
+        if (v.name.toLowerCase() !== 'auth') continue;
+        if (!/^[^:#@]+(?::[^@]*|#[^@]+)?@.+$/.test(v.value)) {
+          report(v.file, v.node.range, 'warning', 'malformed-auth', `An auth entry is user[:secret]@realm or user#md5secret@realm: chan_sip ignores this one.`, `Format for authentication entry is user[:secret]@realm at line ${v.lineNo}`);
+        }
+      }
+      continue;
+    }
+    let dev = devices.get(lname);
+    if (!dev) {
+      dev = { name: cat.name, sections: [], type: '', peer: false, user: false, vars: [] };
+      devices.set(lname, dev);
+    }
+    dev.sections.push(cat);
+    dev.vars.push(...cat.vars);
+  }
+
+  for (const [key, dev] of devices) {
+    const typeVar = deviceVar(dev, 'type');
+    const header = dev.sections[0]!;
+    if (!typeVar) {
+      report(header.file, header.header.nameRange, 'warning', 'device-missing-type', `[${dev.name}] has no type= (nor from a template): chan_sip skips this section. Add type=friend, type=peer or type=user.`, `Section '${dev.name}' lacks type`);
+      devices.delete(key);
+      continue;
+    }
+    const t = typeVar.value.toLowerCase();
+    if (t !== 'friend' && t !== 'peer' && t !== 'user') {
+      report(typeVar.file, typeVar.node.valueRange, 'error', 'device-unknown-type', `type=${typeVar.value} is not friend, peer or user: chan_sip skips [${dev.name}] entirely.`, `Unknown type '${typeVar.value}' for '${dev.name}' in sip.conf`);
+      devices.delete(key);
+      continue;
+    }
+    // Type bits accumulate across repeated sections.
+    for (const v of dev.vars) {
+      if (v.name.toLowerCase() !== 'type') continue;
+      const tv = v.value.toLowerCase();
+      if (tv === 'peer' || tv === 'friend') dev.peer = true;
+      if (tv === 'user' || tv === 'friend') dev.user = true;
+    }
+    dev.type = t;
+    for (const v of dev.vars) {
+      if (v.inheritedFrom) continue; // reported once, on the template's own line
+      checkOption(v, dev.name, 'device');
+    }
+  }
+  // Options written in templates: check them once, where they are written.
+  for (const cat of config.categories) {
+    if (!cat.template) continue;
+    for (const v of cat.vars) if (!v.inheritedFrom) checkOption(v, cat.name, 'device');
+  }
+
+  return { general, devices, registrations, diagnostics, config };
+
+  function checkOption(v: Variable, owner: string, section: 'general' | 'device'): void {
+    const key = v.name.toLowerCase();
+    if (key === 'insecure' || key === 'type' || key === 'register') return; // own rules
+    for (const m of checkSipOption(key, v.value, { line: v.lineNo, peer: owner, section })) {
+      const severity: Severity = m.level === 'ERROR' || m.dropsPeer ? 'error' : m.level === 'NOTICE' ? 'information' : 'warning';
+      const code = m.level === 'NOTICE' && /deprecated/i.test(m.text) ? 'deprecated-option' : 'invalid-option-value';
+      const target = key === 'username' ? v.node.nameRange : v.node.valueRange.start === v.node.valueRange.end ? v.node.range : v.node.valueRange;
+      report(v.file, target, severity, code, `${v.name}=${v.value}: ${m.text}${m.dropsPeer ? ` (chan_sip drops ${owner})` : ''}`, m.text);
+    }
+  }
+
+  function addRegistration(v: Variable): void {
+    const vr = v.node.valueRange;
+    const exact = vr.end - vr.start === v.value.length;
+    const res = parseRegisterLine(v.value, v.lineNo);
+    const reg: SipRegistration = { value: v.value, variable: v, fields: res.fields, valueStart: vr.start, exact };
+    const at = (s: number, e: number): Range => (exact ? { start: vr.start + s, end: vr.start + Math.max(e, s + 1) } : vr);
+    for (const w of res.warnings) report(v.file, at(w.start, w.end), 'warning', 'register-warning', w.text, w.text);
+    if (!res.ok) {
+      report(v.file, vr.start === vr.end ? v.node.range : vr, 'error', 'malformed-register', `This register line cannot be parsed, so chan_sip never registers it. ${res.error.replace(/ at line \d+$/, '')}.`, res.error);
+      registrations.push(reg);
+      return;
+    }
+    reg.entry = res.reg;
+    if (registrations.some((r) => r.value === v.value)) return; // an identical line is ignored
+    registrations.push(reg);
+  }
+}
+

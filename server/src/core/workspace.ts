@@ -1,0 +1,168 @@
+/**
+ * The facade of the pure core: a set of Asterisk config files read through an
+ * injected host, parsed once per text, loaded as Asterisk loads them and
+ * analyzed by every rule. The CLI, the language server and the tests use this.
+ */
+import * as path from 'node:path';
+import type { Diagnostic, Severity } from './diagnostic';
+import type { ConfigHost } from './host';
+import { loadConfig, type LoadedConfig } from './config/loader';
+import { parseConfig, type ParsedFile } from './parse/parser';
+import { buildDialplan, type Dialplan } from './dialplan/model';
+import { buildSipConfig, type SipConfig } from './sip/model';
+import { runRules, RULES_BY_CODE, type RuleContext } from './rules/index';
+import { applySuppressions } from './rules/suppression';
+
+export type FileKind = 'sip' | 'extensions' | 'pjsip' | 'generic';
+
+/** File kind from the base name; a trailing `.sample` is ignored. */
+export function fileKindOf(file: string): FileKind {
+  const base = path.basename(file).toLowerCase().replace(/\.sample$/, '');
+  if (!base.endsWith('.conf')) return 'generic';
+  if (base.startsWith('pjsip')) return 'pjsip';
+  if (base.startsWith('sip')) return 'sip';
+  if (base.startsWith('extensions')) return 'extensions';
+  return 'generic';
+}
+
+export type SeverityOverride = Severity | 'off';
+
+export interface WorkspaceOptions {
+  /** Asterisk's config directory: relative #include names resolve against it. */
+  configDir: string;
+  host: ConfigHost;
+  /** Per-code severity overrides (settings `asterisk.diagnostics.<code>`). */
+  severities?: Record<string, SeverityOverride>;
+}
+
+export interface RootResult {
+  file: string;
+  kind: FileKind;
+  config: LoadedConfig;
+  sip?: SipConfig;
+  dialplan?: Dialplan;
+}
+
+export interface Analysis {
+  roots: RootResult[];
+  /** The sip.conf the rules use (sip.conf if present, else the first sip root). */
+  sip?: SipConfig;
+  /** The dialplan the rules use (extensions.conf if present, else all extensions roots merged). */
+  dialplan?: Dialplan;
+  diagnostics: Diagnostic[];
+  /** Text of every file read, by path. */
+  texts: Map<string, string>;
+}
+
+export class Workspace {
+  private readonly parsed = new Map<string, { text: string; parsed: ParsedFile }>();
+  private readonly overlays = new Map<string, string>();
+
+  constructor(public options: WorkspaceOptions) {}
+
+  /** Text of an open editor buffer, preferred over the file on disk; undefined to drop it. */
+  setOverlay(file: string, text: string | undefined): void {
+    if (text === undefined) this.overlays.delete(file);
+    else this.overlays.set(file, text);
+  }
+
+  readText(file: string): string | undefined {
+    return this.overlays.get(file) ?? this.options.host.readFile(file);
+  }
+
+  /** Parse a file's text, reusing the last parse when the text is unchanged. */
+  parse(file: string, text: string): ParsedFile {
+    const hit = this.parsed.get(file);
+    if (hit && hit.text === text) return hit.parsed;
+    const parsed = parseConfig(text);
+    this.parsed.set(file, { text, parsed });
+    return parsed;
+  }
+
+  load(file: string): LoadedConfig {
+    return loadConfig(file, {
+      configDir: this.options.configDir,
+      host: this.options.host,
+      parse: (f, t) => this.parse(f, t),
+      overlay: (f) => this.overlays.get(f),
+    });
+  }
+
+  /** Load and analyze a set of files (typically every *.conf of the config dir). */
+  analyze(files: string[]): Analysis {
+    const unique = [...new Set(files.map((f) => path.normalize(f)))];
+    const loaded = new Map<string, LoadedConfig>();
+    for (const f of unique) loaded.set(f, this.load(f));
+    const includedBy = new Set<string>();
+    for (const [f, cfg] of loaded) for (const g of cfg.files) if (g !== f) includedBy.add(g);
+    let rootFiles = unique.filter((f) => !includedBy.has(f));
+    if (rootFiles.length === 0) rootFiles = unique;
+
+    const roots: RootResult[] = rootFiles.map((file) => {
+      const config = loaded.get(file)!;
+      const kind = fileKindOf(file);
+      const r: RootResult = { file, kind, config };
+      if (kind === 'sip') r.sip = buildSipConfig(config);
+      else if (kind === 'extensions') r.dialplan = buildDialplan(config);
+      return r;
+    });
+
+    const texts = new Map<string, string>();
+    for (const cfg of loaded.values()) for (const f of cfg.files) if (!texts.has(f)) texts.set(f, this.readText(f) ?? '');
+
+    const analysis: Analysis = { roots, diagnostics: [], texts };
+    analysis.sip = pick(roots.filter((r) => r.sip), 'sip.conf')?.sip;
+    const dialplans = roots.filter((r) => r.dialplan);
+    const main = pick(dialplans, 'extensions.conf');
+    if (main && (dialplans.length === 1 || path.basename(main.file) === 'extensions.conf')) analysis.dialplan = main.dialplan;
+    else if (dialplans.length > 1) analysis.dialplan = mergeDialplans(dialplans.map((r) => r.config));
+
+    const all: Diagnostic[] = [];
+    for (const r of roots) {
+      all.push(...r.config.diagnostics);
+      if (r.sip) all.push(...r.sip.diagnostics);
+      if (r.dialplan) all.push(...r.dialplan.diagnostics);
+    }
+    const ctx: RuleContext = { analysis };
+    all.push(...runRules(ctx));
+    analysis.diagnostics = this.finish(all, texts);
+    return analysis;
+  }
+
+  private finish(diags: Diagnostic[], texts: Map<string, string>): Diagnostic[] {
+    const seen = new Set<string>();
+    const out: Diagnostic[] = [];
+    const severities = this.options.severities ?? {};
+    for (const d of diags) {
+      const key = `${d.file}\0${d.start}\0${d.end}\0${d.code}\0${d.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const override = severities[d.code];
+      if (override === 'off') continue;
+      if (override) d.severity = override;
+      else if (RULES_BY_CODE.get(d.code)?.severity && d.severity === undefined) d.severity = RULES_BY_CODE.get(d.code)!.severity;
+      out.push(d);
+    }
+    const kept = applySuppressions(out, texts);
+    kept.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.end - b.end));
+    return kept;
+  }
+}
+
+function pick<T extends { file: string }>(items: T[], preferred: string): T | undefined {
+  return items.find((r) => path.basename(r.file) === preferred) ?? items[0];
+}
+
+/** Several extensions roots with no extensions.conf: one dialplan of all their sections. */
+function mergeDialplans(configs: LoadedConfig[]): Dialplan {
+  const merged: LoadedConfig = {
+    root: configs[0]!.root,
+    categories: configs.flatMap((c) => c.categories),
+    files: configs.flatMap((c) => c.files),
+    includes: configs.flatMap((c) => c.includes),
+    diagnostics: [],
+  };
+  const plan = buildDialplan(merged);
+  plan.diagnostics = []; // each root already reported its own load problems
+  return plan;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig, type LineNode } from '../../server/src/core/parse/parser';
+
+/** Compact rendering of what Asterisk sees on each line. */
+function show(n: LineNode): string {
+  switch (n.kind) {
+    case 'section':
+      return `${n.line.lineNo}:[${n.name}]${n.closed ? '' : '!noclose'}${n.options ? '(' + n.options.map((o) => o.text).join('|') + ')' : ''}${n.optionsClosed ? '' : '!noparen'}${n.ignoredText ? '+junk' : ''}`;
+    case 'directive':
+      return `${n.line.lineNo}:#${n.name}${n.arg !== undefined ? ' <' + n.arg + '>' : ''}`;
+    case 'assignment':
+      return `${n.line.lineNo}:${n.escaped ? '\\' : ''}${n.name}${n.op === 'none' ? '' : n.op}${n.op === 'none' ? '' : '<' + n.value + '>'}${n.invalidEscape ? '!esc' : ''}`;
+  }
+}
+
+function check(input: string, expected: string[], problems: string[] = []) {
+  const parsed = parseConfig(input);
+  expect(parsed.nodes.map(show)).toEqual(expected);
+  expect(parsed.problems.map((p) => p.code)).toEqual(problems);
+  for (const n of parsed.nodes) {
+    expect(n.range.start).toBeGreaterThanOrEqual(0);
+    expect(n.range.end).toBeLessThanOrEqual(input.length);
+  }
+}
+
+describe('comments (SPEC §1)', () => {
+  const cases: [string, string, string[], string[]?][] = [
+    ['line comment', 'a=1 ; c', ['1:a=<1>']],
+    ['escaped semicolon', 'a=x\\;y', ['1:a=<x;y>']],
+    ['quotes do not protect ;', 'a="x;y"', ['1:a=<"x>']],
+    ['block joins text', 'x=1;--c--;y', ['1:x=<1y>']],
+    ['block spans lines', 'x=1;--\nc=2\n--;y=3', ['1:x=<1>', '3:y=<3>']],
+    ['nested block', 'a=1\n;-- ;-- --; b=2 --;\nc=3', ['1:a=<1>', '3:c=<3>']],
+    ['triple dash is a line comment', 'a=1;--- x\nb=2', ['1:a=<1>', '2:b=<2>']],
+    ['stray close keeps text, drops later lines', 'h=b--;c\nx=1\n;--\ny=2', ['1:h=<b--;c>', '4:y=<2>'], ['stray-block-comment-end']],
+    ['stray close to end of file', '[s]\nh=b--;c\nx=1', ['1:[s]', '2:h=<b--;c>'], ['stray-block-comment-end']],
+    ['unterminated', 'a=1\n;-- never closed\nb=2', ['1:a=<1>'], ['unterminated-block-comment']],
+    ['bom and crlf', '\ufeff[gen]\r\na = b\r\n', ['1:[gen]', '2:a=<b>']],
+    ['long line skipped', 'a=' + 'x'.repeat(9000) + '\nb=1', ['2:b=<1>'], ['line-too-long']],
+    ['line of 8190 bytes kept', 'a=' + 'x'.repeat(8188) + '\nb=1', ['1:a=<' + 'x'.repeat(8188) + '>', '2:b=<1>']],
+    ['NUL ends the line', 'a=1\0junk\nb=2', ['1:a=<1>', '2:b=<2>']],
+  ];
+  for (const [name, input, expected, problems] of cases) it(name, () => check(input, expected, problems ?? []));
+});
+
+describe('sections, variables and directives (SPEC §1)', () => {
+  const cases: [string, string, string[]][] = [
+    ['template', '[t](!)', ['1:[t](!)']],
+    ['inheritance', '[natted-phone](!,basic-options)', ['1:[natted-phone](!|basic-options)']],
+    ['options not trimmed', '[a](!, b)', ['1:[a](!| b)']],
+    ['space before options ignores them', '[a] (!)', ['1:[a]+junk']],
+    ['junk after ]', '[a] junk', ['1:[a]+junk']],
+    ['no closing ]', '[a', ['1:[a]!noclose']],
+    ['no closing )', '[a](!', ['1:[a]!noparen']],
+    ['name not trimmed, cut to 79', '[ ' + 'n'.repeat(100) + ']', ['1:[ ' + 'n'.repeat(78) + ']']],
+    ['first = splits', 'a=b=c', ['1:a=<b=c>']],
+    ['=> is =', 'exten => 1,1,NoOp()', ['1:exten=><1,1,NoOp()>']],
+    ['== > is a value', 'a==>b', ['1:a=<=>b>']],
+    ['+= keeps leading spaces', 'a += y', ['1:a+=< y>']],
+    ['+ before = with space is a name', 'a + = y', ['1:a +=<y>']],
+    ['escape', '\\[x=1', ['1:\\[x=<1>']],
+    ['escaped =', '\\=a=b', ['1:\\=a=<b>']],
+    ['invalid escape', '\\ a=b', ['1:\\a=<b>!esc']],
+    ['no equal sign', 'justtext', ['1:justtext']],
+    ['include quoted', '#include "foo.conf"', ['1:#include <foo.conf>']],
+    ['include angle', '#include <foo.conf>', ['1:#include <foo.conf>']],
+    ['tryinclude bare', '#tryinclude foo/*.conf', ['1:#tryinclude <foo/*.conf>']],
+    ['directive without arg', '#include', ['1:#include']],
+    ['directive tab', '#exec\t/bin/x', ['1:#exec </bin/x>']],
+    ['unknown directive', '#END POINT', ['1:#END <POINT>']],
+  ];
+  for (const [name, input, expected] of cases) it(name, () => check(input, expected));
+});
+
+describe('positions', () => {
+  it('maps joined text back to the source', () => {
+    const text = '[s]\nkey = va;--c--;lue\n';
+    const p = parseConfig(text);
+    const n = p.nodes[1]!;
+    expect(n.kind).toBe('assignment');
+    if (n.kind !== 'assignment') return;
+    expect(n.value).toBe('value');
+    expect(text.slice(n.nameRange.start, n.nameRange.end)).toBe('key');
+    expect(text.slice(n.valueRange.start, n.valueRange.end)).toBe('va;--c--;lue');
+  });
+});
