@@ -341,6 +341,11 @@ describe('stored names, caller ID', () => {
     expect(extensionMatchCore('_[\u00e9]', '\u00e9', 'match')).toBe(0); // two bytes in, one set
     expect(extensionMatchCore('_[\u00e9][\u00e9]', '\u00e9', 'match')).toBe(1);
     expect(extensionMatchCore('12\u00003', '12', 'match')).toBe(1); // C string ends at NUL
+    for (const special of ['s', 'i', 't']) {
+      expect(extensionMatches('_X.', special)).toBe(false); // SPEC §3.6
+      expect(extensionMatches('_.', special)).toBe(true);
+      expect(extensionMatches('_!', special)).toBe(true);
+    }
   });
 });
 
@@ -466,7 +471,7 @@ describe('ExtensionIndex = sort by compareExtensionEntries + filter by extension
 
   it('extCmp is antisymmetric and agrees with the index order on random pairs', () => {
     const r = rng(11);
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 3000; i++) {
       const a = randomPattern(r);
       const b = r.chance(0.2) ? a.toUpperCase() : randomPattern(r);
       expect(extCmp(b, a)).toBe(extCmp(a, b) === 0 ? 0 : -extCmp(a, b));
@@ -487,7 +492,7 @@ describe('ExtensionIndex = sort by compareExtensionEntries + filter by extension
   it('random contexts, all modes, caller IDs', () => {
     const r = rng(20240601);
     let hits = 0;
-    for (let round = 0; round < 300; round++) {
+    for (let round = 0; round < 200; round++) {
       const entries = randomEntries(r, 1 + r.int(40));
       const index = new ExtensionIndex(entries);
       expect(index.sorted().map((e) => e.value)).toEqual([...entries].sort(compareExtensionEntries).map((e) => e.value));
@@ -505,7 +510,9 @@ describe('ExtensionIndex = sort by compareExtensionEntries + filter by extension
   });
 
   it('10,000 NANP-like extensions', () => {
-    // Measured (not asserted): ~1e6 E_MATCH lookups/s on this index with plain node.
+    // Throughput is measured, not asserted: a bundled script doing 200,000 lookups on such
+    // an index ran at about 350,000-850,000 lookups/s (E_MATCH, after warm-up) on a loaded
+    // 2-core machine.
     const r = rng(5);
     const entries: ExtensionEntry<number>[] = [];
     for (let i = 0; i < 10000; i++) {
@@ -519,7 +526,7 @@ describe('ExtensionIndex = sort by compareExtensionEntries + filter by extension
     const index = new ExtensionIndex(entries);
     const sorted = [...entries].sort(compareExtensionEntries);
     expect(index.sorted()).toEqual(sorted);
-    for (let q = 0; q < 300; q++) {
+    for (let q = 0; q < 120; q++) {
       const dialed = randomDialed(r, entries);
       const caller = randomCaller(r);
       const mode = r.pick(MODES);
@@ -542,7 +549,7 @@ describe('garbage patterns', () => {
   };
 
   it('fixed nasty inputs', () => {
-    const nasty = ['', '_', '[', '_[', '_]', '_[]', '_[-]', '_[--]', '_[---]', '_[z-a]', '_[\u00ff-\u0080]', '_\0', '\0', '_😀', '😀', '_[😀]', '_[\ud800]', '_.'.repeat(50), '_' + '['.repeat(1000), 'x'.repeat(100000)];
+    const nasty = ['', '_', '[', '_[', '_]', '_[]', '_[-]', '_[--]', '_[---]', '_[z-a]', '_[\u00ff-\u0080]', '_\0', '\0', '_😀', '😀', '_[😀]', '_[\ud800]', '_.'.repeat(50), '_' + '['.repeat(1000), 'x'.repeat(20000)];
     for (const p of nasty) {
       for (const d of nasty) {
         for (const mode of MODES) expect(() => extensionMatchCore(p, d, mode)).not.toThrow();
@@ -558,7 +565,7 @@ describe('garbage patterns', () => {
   });
 
   it('random garbage: no throw, index = brute force', () => {
-    for (let round = 0; round < 300; round++) {
+    for (let round = 0; round < 150; round++) {
       const entries = Array.from({ length: 1 + r.int(15) }, (_, i) => ({
         exten: garbage(),
         cid: r.chance(0.3) ? garbage() : undefined,

@@ -33,6 +33,8 @@ export interface WorkspaceOptions {
   host: ConfigHost;
   /** Per-code severity overrides (settings `asterisk.diagnostics.<code>`). */
   severities?: Record<string, SeverityOverride>;
+  /** Decide a file's kind (default: from its base name, see fileKindOf). */
+  kindOf?: (file: string) => FileKind;
 }
 
 export interface RootResult {
@@ -100,7 +102,7 @@ export class Workspace {
 
     const roots: RootResult[] = rootFiles.map((file) => {
       const config = loaded.get(file)!;
-      const kind = fileKindOf(file);
+      const kind = (this.options.kindOf ?? fileKindOf)(file);
       const r: RootResult = { file, kind, config };
       if (kind === 'sip') r.sip = buildSipConfig(config);
       else if (kind === 'extensions') r.dialplan = buildDialplan(config);

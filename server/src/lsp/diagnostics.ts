@@ -15,6 +15,7 @@ export class DiagnosticsScheduler {
   private readonly sentTo = new Map<string, string>();
   /** Until settings are read, changes only accumulate. */
   private started = false;
+  private disposed = false;
 
   constructor(
     private readonly connection: Connection,
@@ -25,6 +26,7 @@ export class DiagnosticsScheduler {
 
   /** Start analyzing: everything that changed so far runs now. */
   start(): void {
+    if (this.disposed) return;
     this.started = true;
     this.schedule(this.index.allGroups(), 0);
   }
@@ -66,6 +68,7 @@ export class DiagnosticsScheduler {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.started = false;
+    this.disposed = true;
   }
 
   private fire(g: Group, version: number): void {

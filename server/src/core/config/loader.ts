@@ -79,9 +79,11 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
   const loading: string[] = [];
   const seen = new Set<string>();
   let current: Category | undefined;
+  const outsideReported = new Set<string>();
 
-  const report = (file: string, r: Range, severity: Severity, code: string, message: string, fatal = false): Diagnostic => {
+  const report = (file: string, r: Range, severity: Severity, code: string, message: string, fatal = false, asterisk?: string): Diagnostic => {
     const d: Diagnostic = { file, start: r.start, end: r.end, severity, code, message };
+    if (asterisk) d.data = { asterisk };
     out.diagnostics.push(d);
     if (fatal && !out.fatal) out.fatal = d;
     return d;
@@ -109,7 +111,7 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
 
   const handleSection = (file: string, node: SectionNode): void => {
     if (!node.closed) {
-      report(file, node.range, 'error', 'section-unclosed', `No closing ']' on this section line: Asterisk rejects the whole file ("parse error: no closing ']'").`, true);
+      report(file, node.range, 'error', 'section-unclosed', `No closing ']' on this section line: Asterisk rejects the whole file ("parse error: no closing ']'").`, true, `parse error: no closing ']', line ${node.line.lineNo} of ${path.basename(file)}`);
       return;
     }
     if (node.ignoredText) {
@@ -125,7 +127,7 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
       );
     }
     if (!node.optionsClosed) {
-      report(file, node.optionsRange ?? node.range, 'error', 'section-options-unclosed', `No closing ')' for the section options: Asterisk rejects the whole file ("parse error: no closing ')'").`, true);
+      report(file, node.optionsRange ?? node.range, 'error', 'section-options-unclosed', `No closing ')' for the section options: Asterisk rejects the whole file ("parse error: no closing ')'").`, true, `parse error: no closing ')', line ${node.line.lineNo} of ${path.basename(file)}`);
       return;
     }
     const cat: Category = {
@@ -146,7 +148,7 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
       } else if (opt.text.startsWith('+')) {
         const target = findCategory(node.name, true);
         if (!target) {
-          report(file, opt.range, 'error', 'append-to-unknown-section', `[${node.name}](+) adds to a section that does not exist above: Asterisk rejects the whole file ("Category addition requested, but category '${node.name}' does not exist").`, true);
+          report(file, opt.range, 'error', 'append-to-unknown-section', `[${node.name}](+) adds to a section that does not exist above: Asterisk rejects the whole file ("Category addition requested, but category '${node.name}' does not exist").`, true, `Category addition requested, but category '${node.name}' does not exist, line ${node.line.lineNo} of ${path.basename(file)}`);
           current = undefined;
           return;
         }
@@ -168,6 +170,7 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
               (later ? ` (names are not trimmed: remove the space before '${opt.text.trim()}')` : ' (templates must be defined before they are used)') +
               `. Asterisk rejects the whole file ("Inheritance requested, but category '${opt.text}' does not exist").`,
             true,
+            `Inheritance requested, but category '${opt.text}' does not exist, line ${node.line.lineNo} of ${path.basename(file)}`,
           );
           current = undefined;
           return;
@@ -181,19 +184,21 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
 
   const handleAssignment = (file: string, node: AssignmentNode): void => {
     if (!current) {
-      report(file, node.range, 'error', 'line-outside-section', `This line comes before any [section]: Asterisk rejects the whole file ("parse error: No category context for line ${node.line.lineNo}").`, true);
+      if (outsideReported.has(file)) return; // Asterisk stops at the first one; one report is enough
+      outsideReported.add(file);
+      report(file, node.range, 'error', 'line-outside-section', `This line comes before any [section]: Asterisk rejects the whole file ("parse error: No category context for line ${node.line.lineNo}").`, true, `parse error: No category context for line ${node.line.lineNo} of ${path.basename(file)}`);
       return;
     }
     if (node.invalidEscape) {
-      report(file, node.range, 'error', 'invalid-escape', `A backslash at the start of a line must escape a printable character: Asterisk rejects the whole file ("Invalid escape in line ${node.line.lineNo}").`, true);
+      report(file, node.range, 'error', 'invalid-escape', `A backslash at the start of a line must escape a printable character: Asterisk rejects the whole file ("Invalid escape in line ${node.line.lineNo}").`, true, `Invalid escape in line ${node.line.lineNo} of ${path.basename(file)}`);
       return;
     }
     if (node.op === 'none') {
-      report(file, node.range, 'warning', 'missing-equals', `No '=' on this line: Asterisk ignores it ("No '=' (equal sign) in line ${node.line.lineNo}").`);
+      report(file, node.range, 'warning', 'missing-equals', `No '=' on this line: Asterisk ignores it ("No '=' (equal sign) in line ${node.line.lineNo}").`, false, `No '=' (equal sign) in line ${node.line.lineNo} of ${path.basename(file)}`);
       return;
     }
     if (node.name === '') {
-      report(file, node.range, 'warning', 'empty-variable-name', `Nothing before '=': Asterisk ignores this line ("No variable name in line ${node.line.lineNo}").`);
+      report(file, node.range, 'warning', 'empty-variable-name', `Nothing before '=': Asterisk ignores this line ("No variable name in line ${node.line.lineNo}").`, false, `No variable name in line ${node.line.lineNo} of ${path.basename(file)}`);
       return;
     }
     if (node.op === '+=') {
@@ -214,11 +219,11 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
   const handleDirective = (file: string, node: DirectiveNode): void => {
     const word = node.name.toLowerCase();
     if (word !== 'include' && word !== 'tryinclude' && word !== 'exec') {
-      report(file, node.nameRange, 'warning', 'unknown-directive', `Unknown directive '#${node.name}': Asterisk ignores this line. Directives are #include, #tryinclude and #exec; use ';' for a comment.`);
+      report(file, node.nameRange, 'warning', 'unknown-directive', `Unknown directive '#${node.name}': Asterisk ignores this line. Directives are #include, #tryinclude and #exec; use ';' for a comment.`, false, `Unknown directive '#${node.name}' at line ${node.line.lineNo} of ${path.basename(file)}`);
       return;
     }
     if (node.arg === undefined) {
-      report(file, node.range, 'warning', 'directive-missing-argument', `#${word} needs ${word === 'exec' ? 'a command' : 'a file name'}: Asterisk ignores this line.`);
+      report(file, node.range, 'warning', 'directive-missing-argument', `#${word} needs ${word === 'exec' ? 'a command' : 'a file name'}: Asterisk ignores this line.`, false, `Directive '#${word}' needs an argument (${word === 'exec' ? '/path/to/executable' : 'filename'}) at line ${node.line.lineNo} of ${path.basename(file)}`);
       return;
     }
     if (word === 'exec') {
@@ -241,7 +246,7 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
           (loading.includes(target) ? `'${node.arg}' includes itself through ${loading.map((f) => path.basename(f)).join(' → ')}: ` : '') +
             `includes nest more than ${MAX_INCLUDE_LEVEL} levels deep, so Asterisk stops ("Maximum Include level (${MAX_INCLUDE_LEVEL}) exceeded")` +
             (tryOnly ? '.' : ' and rejects the whole file.'),
-          !tryOnly);
+          !tryOnly, `Maximum Include level (${MAX_INCLUDE_LEVEL}) exceeded`);
         return;
       }
       if (loading.includes(target)) {
@@ -249,7 +254,7 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
         return;
       }
       if (seen.has(target)) {
-        report(file, argRange, 'warning', 'duplicate-include', `'${node.arg}' is already included: Asterisk loads it again ("Same File included more than once!"), so its lines count twice.`);
+        report(file, argRange, 'warning', 'duplicate-include', `'${node.arg}' is already included: Asterisk loads it again ("Same File included more than once!"), so its lines count twice.`, false, `'${file}', line ${node.line.lineNo}:  Same File included more than once!`);
       }
       record.targets.push(target);
       loadedAny = true;
@@ -263,6 +268,7 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
         'missing-include',
         `${hasGlobMagic(node.arg) ? `No file matches '${node.arg}'` : `'${node.arg}' does not exist`} (looked for ${resolved}; relative names are resolved against the config directory ${opts.configDir}, not the including file): Asterisk rejects the whole file ("The file '${node.arg}' was listed as a #include but it does not exist."). Use #tryinclude if the file is optional.`,
         true,
+        `The file '${node.arg}' was listed as a #include but it does not exist.`,
       );
     }
   };

@@ -10,9 +10,9 @@
  * and of main/callerid.c `ast_shrink_phone_number` → {@link shrinkCallerIdPattern}.
  *
  * {@link ExtensionIndex} answers "which extensions of a context match this
- * number, in the order `pbx_find_extension` walks them" with a trie over
- * pattern elements, so a lookup costs about the length of the number rather
- * than the number of extensions.
+ * number, in the order `pbx_find_extension` walks them" with a hash table of
+ * literals and a trie over pattern elements, so a lookup costs about the
+ * length of the number rather than the number of extensions.
  *
  * Strings are handled as C sees them: UTF-8 bytes, cut at the first NUL. Where
  * pbx.c compares plain `char`s by value (literal ordering, `[a-b]` ranges) the

@@ -1,0 +1,57 @@
+/**
+ * The VS Code client: starts dist/server.js over node IPC for the Asterisk
+ * languages and forwards settings (`asterisk.*`) and *.conf file events. All
+ * the work happens in the language server.
+ */
+import * as path from 'node:path';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const LANGUAGES = ['asterisk', 'asterisk-sip', 'asterisk-dialplan', 'asterisk-pjsip'];
+
+/** What `activate` returns, for tests (`vscode.extensions.getExtension(...).exports`). */
+export interface AsteriskApi {
+  client: LanguageClient;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<AsteriskApi> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+
+  const documentSelector: DocumentSelector = LANGUAGES.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]);
+  const outputChannel = window.createOutputChannel('Asterisk Config');
+  const fileEvents = workspace.createFileSystemWatcher('**/*.conf');
+  context.subscriptions.push(outputChannel, fileEvents);
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel,
+    // The id 'asterisk' makes the client honour the `asterisk.trace.server` setting.
+    synchronize: { configurationSection: 'asterisk', fileEvents },
+  };
+  client = new LanguageClient('asterisk', 'Asterisk Config', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    commands.registerCommand('asterisk.restartServer', async () => {
+      outputChannel.appendLine('Restarting the Asterisk language server…');
+      await client?.restart();
+    }),
+  );
+
+  await client.start();
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  await c?.stop();
+}
