@@ -208,7 +208,7 @@ export function buildDialplan(config: LoadedConfig): Dialplan {
           inc.file,
           inc.contextRange,
           'warning',
-          'include-unknown-context',
+          'unknown-context',
           `Context '${ctx.name}' includes '${inc.context}', which does not exist` + (near ? ` (context names are case-sensitive: did you mean '${near}'?)` : '') + `: calls never reach anything through this include.`,
           `Context '${ctx.name}' tries to include nonexistent context '${inc.context}'`,
         );

@@ -30,7 +30,7 @@ export const appWithoutParentheses: Rule = {
               severity: 'error',
               code: 'app-without-parentheses',
               message: `Without parentheses Asterisk runs an application literally named '${p.app}', which does not exist, and the call fails here. Write ${name}(${args}).`,
-              data: { replacement: `${name}(${args})` },
+              fixes: [{ title: `Write ${name}(${args})`, preferred: true, edits: [{ file: p.file, start: p.appRange.start, end: p.appRange.end, newText: `${name}(${args})` }] }],
             });
           }
         }

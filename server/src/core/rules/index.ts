@@ -5,6 +5,11 @@
  */
 import type { Diagnostic } from '../diagnostic';
 import { appWithoutParentheses } from './app-without-parentheses';
+import { didNotRouted } from './did-not-routed';
+import { invalidInsecure } from './invalid-insecure';
+import { missingSecret } from './missing-secret';
+import { tollFraudRoute } from './toll-fraud-route';
+import { unknownContext } from './unknown-context';
 import type { Rule, RuleContext } from './rule';
 
 export type { Rule, RuleContext } from './rule';
@@ -45,7 +50,6 @@ export const RULES: Rule[] = [
   load('discouraged-pattern', 'warning', "'_.' or '_!' also match s, i, t, h and T."),
   load('duplicate-priority', 'warning', 'A priority defined twice for one extension: the first wins, the line is dropped.'),
   load('duplicate-label', 'warning', 'A label used twice in one extension: the later priority loses its label.'),
-  load('include-unknown-context', 'warning', "'include =>' of a context that does not exist."),
   load('bad-include-timing', 'warning', 'A bad time, weekday, day or month field in an include time window.'),
   load('duplicate-include-context', 'warning', 'The same include twice in one context: the second is ignored.'),
   load('duplicate-ignorepat', 'warning', 'The same ignorepat twice in one context.'),
@@ -59,7 +63,12 @@ export const RULES: Rule[] = [
   load('malformed-register', 'error', 'A register => line chan_sip cannot parse: it never registers.'),
   load('register-warning', 'warning', 'A register => line with a bad transport or port that chan_sip replaces by a default.'),
   load('malformed-auth', 'warning', 'An [authentication] auth= entry in the wrong format.'),
-  // Analysis rules
+  // Analysis rules (the mission diagnostics first)
+  missingSecret,
+  invalidInsecure,
+  unknownContext,
+  tollFraudRoute,
+  didNotRouted,
   appWithoutParentheses,
 ];
 

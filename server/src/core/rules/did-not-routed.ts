@@ -1,0 +1,51 @@
+/**
+ * did-not-routed: `register => …/EXTEN` tells the provider to send calls for
+ * EXTEN, but the context of the provider's inbound peer has no extension that
+ * matches it at priority 1, so those calls are rejected.
+ */
+import type { Diagnostic } from '../diagnostic';
+import { findExtension } from '../simulate/find';
+import { deviceValue } from '../sip/model';
+import type { Rule } from './rule';
+import { fraudPath } from './routing';
+
+export const didNotRouted: Rule = {
+  code: 'did-not-routed',
+  severity: 'warning',
+  stage: 'analysis',
+  description: "A register => …/EXTEN whose extension the provider's inbound peer context cannot answer.",
+  run({ analysis }) {
+    const { sip, dialplan: plan } = analysis;
+    if (!sip || !plan) return [];
+    const out: Diagnostic[] = [];
+    for (const r of sip.registrations) {
+      const e = r.entry;
+      if (!e || !r.fields.extension) continue;
+      const did = e.extension;
+      const host = e.host.toLowerCase();
+      const peers = [...sip.devices.values()].filter((d) => (deviceValue(d, 'host') ?? '').toLowerCase() === host || (e.peer && d.name.toLowerCase() === e.peer.toLowerCase()));
+      const inbound = peers.filter((d) => /invite|port/i.test(deviceValue(d, 'insecure') ?? ''));
+      const candidates = inbound.length ? inbound : peers;
+      if (candidates.length === 0) continue;
+      const contexts = [...new Set(candidates.map((d) => deviceValue(d, 'context') ?? sip.general.context))];
+      if (contexts.some((c) => !plan.contexts.has(c))) continue; // unknown-context reports that
+      if (contexts.some((c) => fraudPath(plan, sip, c))) continue; // toll-fraud-route: the context itself is wrong
+      if (contexts.some((c) => findExtension(plan, { context: c, exten: did, time: null }).found)) continue;
+      const elsewhere = [...plan.contexts.keys()].filter((c) => findExtension(plan, { context: c, exten: did, time: null }).found?.context.name === c);
+      const f = r.fields.extension;
+      const start = r.exact ? r.valueStart + f.start : r.variable.node.valueRange.start;
+      const end = r.exact ? r.valueStart + f.end : r.variable.node.valueRange.end;
+      out.push({
+        file: r.variable.file,
+        start,
+        end,
+        severity: 'warning',
+        code: 'did-not-routed',
+        message:
+          `The provider will send calls for ${did} (register => …/${did}), but ${contexts.map((c) => `[${c}]`).join(' and ')} (the context of ${candidates.map((d) => d.name).join(', ')}) has no extension ${did}: those calls are rejected.` +
+          (elsewhere.length ? ` It exists in ${elsewhere.map((c) => `[${c}]`).join(', ')}.` : ''),
+      });
+    }
+    return out;
+  },
+};

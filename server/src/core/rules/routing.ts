@@ -1,0 +1,195 @@
+/**
+ * Shared facts about how calls move, for the cross-file rules: which sip.conf
+ * devices are outbound trunks, which dialplan lines dial them with the dialed
+ * number, which contexts a context reaches through `include =>` and static
+ * Goto/Gosub, and who can send calls without authentication.
+ */
+import type { Location, RelatedInformation } from '../diagnostic';
+import type { Variable } from '../config/loader';
+import type { Context, Dialplan, Priority } from '../dialplan/model';
+import { deviceValue, deviceVar, hasInboundSecret, insecureOf, type SipConfig, type SipDevice } from '../sip/model';
+import { splitArgs } from '../simulate/expand';
+
+export interface DialUse {
+  priority: Priority;
+  context: string;
+  tech: string;
+  peer: string;
+  /** The number part (`SIP/peer/NUMBER` or `SIP/NUMBER@peer`), if any. */
+  number?: string;
+}
+
+const dialCache = new WeakMap<Dialplan, DialUse[]>();
+
+/** Substitute [globals] only (static knowledge). */
+function globalsOnly(text: string, plan: Dialplan): string {
+  return text.replace(/\$\{([A-Za-z0-9_]+)\}/g, (m, name: string) => plan.globals.get(name)?.value ?? m);
+}
+
+/** Every SIP destination named in a Dial() of the dialplan. */
+export function dialUses(plan: Dialplan): DialUse[] {
+  let uses = dialCache.get(plan);
+  if (uses) return uses;
+  uses = [];
+  for (const ctx of plan.contexts.values()) {
+    for (const ext of ctx.extensions) {
+      for (const p of ext.priorities.values()) {
+        if (p.app.trim().toLowerCase() !== 'dial') continue;
+        const first = splitArgs(globalsOnly(p.appData, plan))[0] ?? '';
+        for (const dest of first.split('&')) {
+          const m = /^\s*(SIP)\/([^,]*)$/i.exec(dest);
+          if (!m) continue;
+          const res = m[2]!.trim();
+          const at = res.indexOf('@');
+          let peer: string;
+          let number: string | undefined;
+          if (at !== -1) {
+            number = res.slice(0, at);
+            peer = res.slice(at + 1).split(/[:/]/)[0]!;
+          } else {
+            const slash = res.indexOf('/');
+            peer = slash === -1 ? res : res.slice(0, slash);
+            number = slash === -1 ? undefined : res.slice(slash + 1);
+          }
+          if (peer) uses.push({ priority: p, context: ctx.name, tech: m[1]!, peer, number });
+        }
+      }
+    }
+  }
+  dialCache.set(plan, uses);
+  return uses;
+}
+
+/** Devices used to place outbound calls: dialed with a number, with fromuser/defaultuser, or registered. */
+export function outboundPeers(sip: SipConfig, plan: Dialplan | undefined): Set<string> {
+  const out = new Set<string>();
+  if (plan) for (const u of dialUses(plan)) if (u.number !== undefined && u.number !== '') out.add(u.peer.toLowerCase());
+  for (const [key, dev] of sip.devices) {
+    if (deviceValue(dev, 'fromuser') || deviceValue(dev, 'defaultuser') || deviceValue(dev, 'username')) out.add(key);
+  }
+  for (const r of sip.registrations) {
+    if (!r.entry) continue;
+    if (r.entry.peer) out.add(r.entry.peer.toLowerCase());
+  }
+  return out;
+}
+
+/** A trunk: an outbound device that is not a registering phone. */
+export function isTrunk(dev: SipDevice, outbound: Set<string>): boolean {
+  return outbound.has(dev.name.toLowerCase()) && (deviceValue(dev, 'host') ?? '').toLowerCase() !== 'dynamic';
+}
+
+/** Dial lines that pass the dialed number on to a trunk. */
+export function trunkDials(sip: SipConfig, plan: Dialplan): DialUse[] {
+  const outbound = outboundPeers(sip, plan);
+  return dialUses(plan).filter((u) => {
+    if (!u.number || !/\$\{EXTEN/.test(u.number)) return false;
+    const dev = sip.devices.get(u.peer.toLowerCase());
+    return !!dev && isTrunk(dev, outbound);
+  });
+}
+
+/** A static jump target of a priority (Goto/Gosub/GotoIf/GosubIf with an explicit, constant context). */
+export function staticJumps(p: Priority): { context: string; exten?: string }[] {
+  const app = p.app.trim().toLowerCase();
+  const specs: string[] = [];
+  if (app === 'goto' || app === 'gosub') specs.push(app === 'gosub' ? p.appData.replace(/\(.*$/s, '') : p.appData);
+  else if (app === 'gotoif' || app === 'gosubif') {
+    const q = p.appData.indexOf('?');
+    if (q !== -1) {
+      for (const b of p.appData.slice(q + 1).split(':')) specs.push(app === 'gosubif' ? b.replace(/\(.*$/s, '') : b);
+    }
+  }
+  const out: { context: string; exten?: string }[] = [];
+  for (const s of specs) {
+    const parts = splitArgs(s).map((x) => x.trim());
+    if (parts.length !== 3) continue;
+    if (parts[0]!.includes('$') || parts[0] === '') continue;
+    out.push({ context: parts[0]!, exten: parts[1]! });
+  }
+  return out;
+}
+
+export interface ReachStep {
+  context: string;
+  /** How we got here from the previous context. */
+  via?: Location & { message: string };
+}
+
+/** Contexts reachable from `start` (breadth-first), each with the path that reaches it. */
+export function reachableContexts(plan: Dialplan, start: string): Map<string, ReachStep[]> {
+  const paths = new Map<string, ReachStep[]>();
+  if (!plan.contexts.has(start)) return paths;
+  paths.set(start, [{ context: start }]);
+  const queue = [start];
+  while (queue.length) {
+    const name = queue.shift()!;
+    const ctx = plan.contexts.get(name)!;
+    const here = paths.get(name)!;
+    const visit = (target: string, via: ReachStep['via']): void => {
+      if (paths.has(target) || !plan.contexts.has(target)) return;
+      paths.set(target, [...here, { context: target, via }]);
+      queue.push(target);
+    };
+    for (const inc of ctx.includes) visit(inc.context, { file: inc.file, start: inc.range.start, end: inc.range.end, message: `[${name}] includes [${inc.context}]` });
+    for (const ext of ctx.extensions) {
+      for (const p of ext.priorities.values()) {
+        for (const j of staticJumps(p)) visit(j.context, { file: p.file, start: p.range.start, end: p.range.end, message: `${p.app}() in [${name}] jumps to [${j.context}]` });
+      }
+    }
+  }
+  return paths;
+}
+
+export interface EntryPoint {
+  kind: 'device' | 'guest';
+  device?: SipDevice;
+  context: string;
+  /** The line that decides the context (device context=, or [general] context=). */
+  contextVar?: Variable;
+  why: string;
+}
+
+/** Who can send calls into the dialplan without authenticating. */
+export function unauthenticatedEntries(sip: SipConfig): EntryPoint[] {
+  const out: EntryPoint[] = [];
+  for (const dev of sip.devices.values()) {
+    const ins = insecureOf(dev);
+    const noSecret = !hasInboundSecret(dev);
+    if (!ins.invite && !noSecret) continue;
+    const cv = deviceVar(dev, 'context');
+    out.push({
+      kind: 'device',
+      device: dev,
+      context: cv?.value ?? sip.general.context,
+      contextVar: cv ?? sip.general.contextVar,
+      why: ins.invite ? `[${dev.name}] has insecure=invite: its calls are not challenged` : `[${dev.name}] has neither secret nor md5secret: its calls are not challenged`,
+    });
+  }
+  if (sip.general.allowguest) {
+    out.push({ kind: 'guest', context: sip.general.context, contextVar: sip.general.contextVar, why: `allowguest is on${sip.general.allowguestVar ? '' : ' (the default)'}: calls from unknown senders are accepted as guests` });
+  }
+  return out;
+}
+
+/** Contexts from which an unauthenticated caller could reach a trunk. */
+export function fraudPath(plan: Dialplan, sip: SipConfig, context: string): { dial: DialUse; path: ReachStep[] } | undefined {
+  const dials = trunkDials(sip, plan);
+  if (dials.length === 0) return undefined;
+  const reach = reachableContexts(plan, context);
+  for (const d of dials) {
+    const path = reach.get(d.context);
+    if (path) return { dial: d, path };
+  }
+  return undefined;
+}
+
+export function pathRelated(path: ReachStep[], dial: DialUse): RelatedInformation[] {
+  const rel: RelatedInformation[] = [];
+  for (const s of path) if (s.via) rel.push({ file: s.via.file, start: s.via.start, end: s.via.end, message: s.via.message });
+  const p = dial.priority;
+  rel.push({ file: p.file, start: p.range.start, end: p.range.end, message: `[${dial.context}] ${p.written} dials ${dial.tech}/${dial.peer}/${dial.number} — out through the trunk ${dial.peer}` });
+  return rel;
+}
+
+export type { Context };
