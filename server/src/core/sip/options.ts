@@ -148,7 +148,11 @@ export interface InsecureResult {
  * `very` and `yes` are ordinary unknown words.
  */
 export function parseInsecure(value: string): InsecureResult {
-  const v = configValue(value);
+  return insecureOf(configValue(value));
+}
+
+/** {@link parseInsecure} on a value already cleaned by {@link configValue}. */
+function insecureOf(v: string): InsecureResult {
   const res: InsecureResult = { port: false, invite: false, unknownWords: [], warnings: 0, effective: 'no' };
   if (v !== '' && !isFalse(v)) {
     for (const word of strsepComma(v.slice(0, 63))) {
@@ -250,7 +254,11 @@ export const NAT_YES_DEPRECATED = 'nat=yes is deprecated, use nat=force_rport,co
  * beats its plain form in either order, unknown words are ignored.
  */
 export function parseNat(value: string): NatResult {
-  const v = configValue(value);
+  return natOf(configValue(value));
+}
+
+/** {@link parseNat} on a value already cleaned by {@link configValue}. */
+function natOf(v: string): NatResult {
   const r: NatResult = {
     forceRport: false,
     comedia: false,
@@ -651,7 +659,7 @@ function commonOptionMessages(name: string, value: string, line: number): SipMes
       }
       return out;
     case 'nat':
-      if (parseNat(value).deprecatedYes) out.push({ level: 'WARNING', text: NAT_YES_DEPRECATED });
+      if (natOf(value).deprecatedYes) out.push({ level: 'WARNING', text: NAT_YES_DEPRECATED });
       return out;
     case 'directmedia':
     case 'canreinvite':
@@ -664,7 +672,7 @@ function commonOptionMessages(name: string, value: string, line: number): SipMes
       }
       return out;
     case 'insecure': {
-      const n = parseInsecure(value).warnings;
+      const n = insecureOf(value).warnings;
       for (let i = 0; i < n; i++) {
         out.push({ level: 'WARNING', text: `Unknown insecure mode '${value}' on line ${line}` });
       }
@@ -1119,7 +1127,9 @@ function cAtoiLocal(s: string): number {
  * `type` is judged by chan_sip on the *last* `type` of the section, the
  * `[general] transport` fallback warnings use `ctx.tcpEnabled`/`ctx.tlsEnabled`,
  * and `username`'s deprecation NOTICE is logged once per load
- * (`oncePerLoad`).
+ * (`oncePerLoad`). `amaflags` never warns in Asterisk 20: unknown words
+ * silently become "none" (`ast_channel_string2amaflag` never fails), so the
+ * `Invalid AMA Flags` text is unreachable.
  */
 export function checkSipOption(option: string, value: string, ctx: SipOptionContext): SipMessage[] {
   const v = configValue(value);

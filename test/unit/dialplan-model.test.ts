@@ -1,0 +1,54 @@
+/**
+ * extensions.conf as pbx_config builds it (SPEC.md §2): priorities, labels,
+ * `n` per context, `same`, caller-ID extensions, application/argument split,
+ * duplicates, includes, globals. Each case: dialplan text → compact listing of
+ * "context: exten[/cid],priority[(label)] app(args)@line".
+ */
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryHost } from '../../server/src/core/host';
+import { Workspace } from '../../server/src/core/workspace';
+
+function listing(text: string): string[] {
+  const file = '/etc/asterisk/extensions.conf';
+  const a = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: text }) }).analyze([file]);
+  const out: string[] = [];
+  for (const ctx of a.dialplan!.contexts.values()) {
+    for (const ext of ctx.extensions) {
+      for (const p of [...ext.priorities.values()].sort((x, y) => x.priority - y.priority)) {
+        const pri = p.priority === -1 ? 'hint' : String(p.priority);
+        out.push(`${ctx.name}: ${ext.name}${ext.cid !== undefined ? '/' + ext.cid : ''},${pri}${p.label ? `(${p.label})` : ''} ${p.app}${p.appData !== '' || p.argsRange ? `(${p.appData})` : ''}@${p.lineNo}`);
+      }
+    }
+  }
+  return out;
+}
+
+const cases: [string, string, string[]][] = [
+  ['n counts per context, not per extension', '[c]\nexten => 100,1,NoOp(a)\nsame => n,NoOp(b)\nexten => 200,n,NoOp(c)', ['c: 100,1 NoOp(a)@2', 'c: 100,2 NoOp(b)@3', 'c: 200,3 NoOp(c)@4']],
+  ['n resets at each section', '[c]\nexten => 1,1,NoOp()\n[d]\nexten => 2,n,NoOp()', ['c: 1,1 NoOp()@2']],
+  ['s repeats the priority (dropped as duplicate)', '[c]\nexten => 1,1,NoOp(a)\nexten => 1,s,NoOp(b)', ['c: 1,1 NoOp(a)@2']],
+  ['label and label+1', '[c]\nexten => 400,1(start),NoOp()\nexten => 400,start+1,NoOp(y)', ['c: 400,1(start) NoOp()@2', 'c: 400,2 NoOp(y)@3']],
+  ['n(label) and n+1', '[c]\nexten => 1,1,NoOp()\nsame => n(l),NoOp()\nsame => n+1,NoOp()', ['c: 1,1 NoOp()@2', 'c: 1,2(l) NoOp()@3', 'c: 1,4 NoOp()@4']],
+  ['number read with %d: 2x is 2', '[c]\nexten => 1,1,NoOp()\nexten => 1,2x,NoOp(b)', ['c: 1,1 NoOp()@2', 'c: 1,2 NoOp(b)@3']],
+  ['hint', '[c]\nexten => 100,hint,SIP/100\nexten => 100,1,Dial(SIP/100)', ['c: 100,hint SIP/100@2', 'c: 100,1 Dial(SIP/100)@3']],
+  ['n right after a hint is priority 0: silently dropped', '[c]\nexten => 100,hint,SIP/100\nexten => 100,n,NoOp()', ['c: 100,hint SIP/100@2']],
+  ['no parentheses: the whole text is the application', '[c]\nexten => 1,1,Dial,SIP/x', ['c: 1,1 Dial,SIP/x@2']],
+  ['arguments run to the last )', '[c]\nexten => 1,1,Set(A=${IF($[1=1]?a:b)})', ['c: 1,1 Set(A=${IF($[1=1]?a:b)})@2']],
+  ['${ before ( keeps the whole text as the application', '[c]\nexten => 1,1,${APP}(x)', ['c: 1,1 ${APP}(x)@2']],
+  ['caller-ID extension, shrunk', '[c]\nexten => 100/(555) 12-34,1,NoOp()', ['c: 100/5551234,1 NoOp()@2']],
+  ['empty caller-ID pattern differs from none', '[c]\nexten => 100/,1,NoOp(a)\nexten => 100,1,NoOp(b)', ['c: 100/,1 NoOp(a)@2', 'c: 100,1 NoOp(b)@3']],
+  ['same reuses the caller-ID part', '[c]\nexten => 100/_9XX,1,NoOp()\nsame => n,NoOp()', ['c: 100/_9XX,1 NoOp()@2', 'c: 100/_9XX,2 NoOp()@3']],
+  ['comma inside [] does not end the extension', '[c]\nexten => _[1,2]X,1,NoOp()', ['c: _[1,2]X,1 NoOp()@2']],
+  ['spaces removed from the name', '[c]\nexten => 55 51,1,NoOp()', ['c: 5551,1 NoOp()@2']],
+  ['duplicate contexts merge', '[c]\nexten => 1,1,NoOp()\n[d]\n[c]\nexten => 2,1,NoOp()', ['c: 1,1 NoOp()@2', 'c: 2,1 NoOp()@5']],
+  ['_NXX,2 then _[2-9]XX,1 is one extension', '[c]\nexten => _NXX,2,NoOp(a)\nexten => _[2-9]XX,1,NoOp(b)', ['c: _NXX,1 NoOp(b)@3', 'c: _NXX,2 NoOp(a)@2']],
+  ['globals substituted in the extension', '[globals]\nDID=5551112222\n[c]\nexten => ${DID},1,NoOp()', ['c: 5551112222,1 NoOp()@4']],
+  ['any key in [globals] is a variable', '[globals]\nexten => 1,1,NoOp()\n[c]', []],
+  ['templates are not contexts', '[t](!)\nexten => 1,1,NoOp()\n[c](t)\nexten => 2,1,NoOp()', ['c: 1,1 NoOp()@2', 'c: 2,1 NoOp()@4']],
+  ['+= appends to the previous value', '[c]\nexten => 1,1,NoOp(a\nexten += b)', ['c: 1,1 NoOp(a b)@2']],
+];
+
+describe('pbx_config model', () => {
+  for (const [name, text, expected] of cases) it(name, () => expect(listing(text)).toEqual(expected));
+});
