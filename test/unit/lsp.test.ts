@@ -206,9 +206,14 @@ describe('language server', () => {
     expect(bad.range).toEqual({ start: { line: 2, character: 15 }, end: { line: 2, character: 25 } });
     await client.diagnosticsWhen(sip, 'a newer run', (x) => x.length > 0 && runOf(x[0]!) > runOf(d));
 
-    // Fixing the buffer clears the open file's diagnostics.
+    // sip.conf's diagnostics depend on extensions.conf: context=default must exist in the dialplan.
+    await client.change(ext, text.replace('[default]', '[internal]'));
+    await client.diagnosticsWhen(sip, 'unknown-context', (x) => codes(x).includes('unknown-context'));
+
+    // Restoring the buffer clears both.
     await client.change(ext, text);
     await client.diagnosticsWhen(ext, 'cleared', (x) => x.length === 0);
+    await client.diagnosticsWhen(sip, 'no unknown-context', (x) => !codes(x).includes('unknown-context'));
 
     const summary = await client.conn.sendRequest(AnalysisRequest, {});
     expect(summary.groups.map((g) => g.configDir)).toEqual([dir]);
@@ -287,10 +292,11 @@ describe('language server', () => {
       context: { diagnostics: [d] },
     })) as CodeAction[];
 
-    // Expected: exactly the core's fixes for this diagnostic (none yet for this rule: then no action).
+    // Expected: exactly the core's fixes for this diagnostic.
     const core = new Workspace({ configDir: dir, host: nodeHost() }).analyze(confFilesIn(dir));
     const coreDiag = core.diagnostics.find((x) => x.code === 'app-without-parentheses')!;
     const fixes = coreDiag.fixes ?? [];
+    expect(fixes.length).toBeGreaterThan(0);
     expect(actions).toHaveLength(fixes.length);
     fixes.forEach((fix, i) => {
       const action = actions[i]!;
@@ -307,6 +313,21 @@ describe('language server', () => {
     // Only quick fixes are offered.
     const refactors = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(ext) }, range: d.range, context: { diagnostics: [d], only: ['refactor'] } });
     expect(refactors).toEqual([]);
+  });
+
+  it('answers a code action whose edit lands in another file', async () => {
+    client = await TestClient.start([root]);
+    const text = fs.readFileSync(ext, 'utf8').replace('[default]', '[internal]');
+    await client.open(ext, text, 'asterisk-dialplan');
+    const diags = await client.diagnosticsWhen(sip, 'unknown-context', (x) => codes(x).includes('unknown-context'));
+    const d = diags.find((x) => x.code === 'unknown-context')!;
+
+    const actions = (await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(sip) }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const create = actions.find((a) => a.edit?.changes?.[uri(ext)]);
+    expect(create).toMatchObject({ kind: 'quickfix', diagnostics: [d] });
+    expect(Object.keys(create!.edit!.changes!)).toEqual([uri(ext)]);
+    // The edit applies to the open buffer's text, not the file on disk.
+    expect(applyLspEdits(text, create!.edit!.changes![uri(ext)]!)).toMatch(/^\[default\]$/m);
   });
 
   it('survives handlers that throw', async () => {

@@ -210,6 +210,11 @@ describe('configValue', () => {
     expect(configValue('a\\;b')).toBe('a;b');
     expect(configValue('')).toBe('');
   });
+  it('an escaped semicolon is part of the value (and is cleaned only once)', () => {
+    expect(render(checkSipOption('insecure', 'port\\;x', { line: 1, peer: 'p', section: 'device' }))).toEqual([
+      "WARNING: Unknown insecure mode 'port;x' on line 1",
+    ]);
+  });
 });
 
 describe('codecs (ast_format_cap_update_by_allow_disallow)', () => {

@@ -212,9 +212,8 @@ export function suggestInsecure(value: string): string | undefined {
       port = true;
     } else if (editDistance(w, 'invite') <= 2) {
       invite = true;
-    } else if (isFalse(w)) {
-      /* "port,no": ignore the no */
     }
+    /* anything else (including a stray "no") is dropped */
   }
   if (port && invite) return 'port,invite';
   if (port) return 'port';
