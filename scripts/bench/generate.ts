@@ -390,10 +390,10 @@ function buildPbx(users: number, seed: number): PbxParts {
   }
   s += '\n';
   for (let k = 0; k < trunks; k++) {
-    s += `[trunk${k + 1}-in]\n; Calls from provider ${k + 1}: matched by address, not challenged.\ntype=peer\nhost=sip.provider${k + 1}.example\ninsecure=port,invite\ncontext=from-trunk\ndisallow=all\nallow=ulaw&alaw\n\n`;
-    s += `[trunk${k + 1}-out]\ntype=peer\nhost=sip.provider${k + 1}.example\nfromuser=acct${k + 1}\ndefaultuser=acct${k + 1}\nsecret=${rng.secret(14)}\nqualify=yes\ndisallow=all\nallow=ulaw&alaw\n\n`;
+    s += `[trunk${k + 1}-in]\n; Calls from provider ${k + 1}: matched by address, not challenged.\ntype=peer\nhost=sip.provider${k + 1}.example\ninsecure=port,invite\ncontext=from-trunk\ndisallow=all\nallow=ulaw,alaw\n\n`;
+    s += `[trunk${k + 1}-out]\ntype=peer\nhost=sip.provider${k + 1}.example\nfromuser=acct${k + 1}\ndefaultuser=acct${k + 1}\nsecret=${rng.secret(14)}\nqualify=yes\ndisallow=all\nallow=ulaw,alaw\n\n`;
   }
-  s += `[phone](!)\n; Settings every desk phone shares.\ntype=friend\nhost=dynamic\ncontext=from-internal\ndisallow=all\nallow=ulaw&alaw&g722\nnat=force_rport,comedia\ndtmfmode=rfc2833\nqualify=yes\ndirectmedia=no\ncall-limit=4\n\n`;
+  s += `[phone](!)\n; Settings every desk phone shares.\ntype=friend\nhost=dynamic\ncontext=from-internal\ndisallow=all\nallow=ulaw,alaw,g722\nnat=force_rport,comedia\ndtmfmode=rfc2833\nqualify=yes\ndirectmedia=no\ncall-limit=4\n\n`;
   const sipDevices: string[] = [];
   for (const x of exts) {
     const name = `${rng.pick(FIRST)} ${rng.pick(LAST)}`;

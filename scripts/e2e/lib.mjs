@@ -1,7 +1,7 @@
 // Shared helpers of the end-to-end scripts: paths under .e2e/, the sandboxed
 // environment, logging, bounded waits, and starting/stopping code-server.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,14 +97,20 @@ export function run(cmd, args, opts = {}) {
   return r;
 }
 
-/** Run a command with its output to a log file; on failure print the log's tail and exit. */
+/** Run a command with its output streamed to .e2e/logs/<name>.log; on failure print the log's tail and exit. */
 export function runLogged(name, cmd, args, opts = {}) {
   mkdirSync(PATHS.logs, { recursive: true });
   const file = join(PATHS.logs, `${name}.log`);
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
-  writeFileSync(file, `$ ${cmd} ${args.join(' ')}\n${r.stdout ?? ''}\n--- stderr ---\n${r.stderr ?? ''}`);
+  writeFileSync(file, `$ ${cmd} ${args.join(' ')}\n`);
+  const fd = openSync(file, 'a');
+  let r;
+  try {
+    r = spawnSync(cmd, args, { ...opts, stdio: ['ignore', fd, fd] });
+  } finally {
+    closeSync(fd);
+  }
   if (r.error || r.status !== 0) {
-    const tail = `${r.stdout ?? ''}\n${r.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');
+    const tail = readFileSync(file, 'utf8').trim().split('\n').slice(-40).join('\n');
     fail(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`}); log: ${file}\n${tail}`);
   }
   return r;

@@ -10,7 +10,7 @@ import { loadConfig, type LoadedConfig } from './config/loader';
 import { parseConfig, type ParsedFile } from './parse/parser';
 import { buildDialplan, type Dialplan } from './dialplan/model';
 import { buildSipConfig, type SipConfig } from './sip/model';
-import { runRules, RULES_BY_CODE, type RuleContext } from './rules/index';
+import { runRules, type RuleContext } from './rules/index';
 import { applySuppressions } from './rules/suppression';
 
 export type FileKind = 'sip' | 'extensions' | 'pjsip' | 'generic';
@@ -141,9 +141,7 @@ export class Workspace {
       seen.add(key);
       const override = severities[d.code];
       if (override === 'off') continue;
-      if (override) d.severity = override;
-      else if (RULES_BY_CODE.get(d.code)?.severity && d.severity === undefined) d.severity = RULES_BY_CODE.get(d.code)!.severity;
-      out.push(d);
+      out.push(override ? { ...d, severity: override } : d);
     }
     const kept = applySuppressions(out, texts);
     kept.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.end - b.end));

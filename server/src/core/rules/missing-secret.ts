@@ -45,7 +45,9 @@ export const missingSecret: Rule = {
           ...at,
           severity: 'error',
           code: 'missing-secret',
-          message: `[${dev.name}] registers (host=dynamic) but has no secret or md5secret: anyone who knows the name can register as ${dev.name} and place calls through its context.`,
+          message:
+            `[${dev.name}] registers (host=dynamic) but has no secret or md5secret: anyone who knows the name can register as ${dev.name} and place calls through its context.` +
+            (deviceValue(dev, 'password') !== undefined ? ` (password= is a pjsip.conf option; chan_sip ignores it — use secret=.)` : ''),
           fixes: addSecretFix(dev),
         });
         continue;

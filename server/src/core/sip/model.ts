@@ -87,6 +87,16 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
   const general: SipGeneral = { context: 'default', allowguest: true, alwaysauthreject: true };
   const registrations: SipRegistration[] = [];
   const devices = new Map<string, SipDevice>();
+  // Transport checks depend on [general] tcpenable/tlsenable, wherever they are written.
+  let tcpEnabled = false;
+  let tlsEnabled = false;
+  for (const cat of config.categories) {
+    if (cat.template || cat.name.toLowerCase() !== 'general') continue;
+    for (const v of cat.vars) {
+      if (v.name.toLowerCase() === 'tcpenable') tcpEnabled = isTrue(v.value);
+      if (v.name.toLowerCase() === 'tlsenable') tlsEnabled = isTrue(v.value);
+    }
+  }
 
   for (const cat of config.categories) {
     if (cat.template) continue;
@@ -167,7 +177,7 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
   function checkOption(v: Variable, owner: string, section: 'general' | 'device'): void {
     const key = v.name.toLowerCase();
     if (key === 'insecure' || key === 'type' || key === 'register') return; // own rules
-    for (const m of checkSipOption(key, v.value, { line: v.lineNo, peer: owner, section })) {
+    for (const m of checkSipOption(key, v.value, { line: v.lineNo, peer: owner, section, tcpEnabled, tlsEnabled })) {
       const severity: Severity = m.level === 'ERROR' || m.dropsPeer ? 'error' : m.level === 'NOTICE' ? 'information' : 'warning';
       const code = m.level === 'NOTICE' && /deprecated/i.test(m.text) ? 'deprecated-option' : 'invalid-option-value';
       const target = key === 'username' ? v.node.nameRange : v.node.valueRange.start === v.node.valueRange.end ? v.node.range : v.node.valueRange;

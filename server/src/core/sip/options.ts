@@ -22,6 +22,7 @@
 
 import { isFalse, isTrue } from '../config/booleans';
 import { parseRegisterLine, portStr2int, scanInt } from './register-line';
+import { editDistance } from '../text/similar';
 
 /** Log level of an Asterisk message. */
 export type SipLogLevel = 'WARNING' | 'ERROR' | 'NOTICE';
@@ -169,20 +170,6 @@ function insecureOf(v: string): InsecureResult {
 }
 
 /** Optimal-string-alignment distance (edits and adjacent swaps), small strings only. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
 
 /**
  * The value the user most likely meant, for a quick fix: `very` → `port,invite`
