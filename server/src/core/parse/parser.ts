@@ -2,37 +2,19 @@
  * The line grammar of Asterisk config files (main/config.c `process_text_line`)
  * as a Chevrotain parser over all logical lines of a file at once:
  *
- *   document   := (line? NL)* line?
- *   line       := section | directive | assignment
- *   section    := '[' NotRBracket* (']' ('(' NotRParen* ')'?)? Any*)?
- *   directive  := '#' Any*
- *   assignment := NotAssign* (('=' | '=>' | '+=') Any*)?
+ *   document   := (NL | line)*
+ *   line       := SectionLine | DirectiveLine | assignment
+ *   assignment := ('\\x' Name? | Name | operator) operator?
+ *   operator   := ('=' | '=>' | '+=') Value?
  *
  * The grammar decides the kind of each line and where its structural tokens are;
  * names and values are then sliced from the line text with Asterisk's own rules
  * (split at the first '=', name up to the first ']', …), so odd lines read exactly
  * as Asterisk reads them. A line the grammar cannot take becomes an error node.
  */
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser } from 'chevrotain';
 import { scanLines, toSource, type LogicalLine, type ScanProblem } from './comments';
-import {
-  allTokens,
-  AnyTok,
-  Arrow,
-  Eq,
-  Hash,
-  LBracket,
-  AssignHead,
-  lineLexer,
-  LParen,
-  NL,
-  NotAssign,
-  NotRBracket,
-  NotRParen,
-  PlusEq,
-  RBracket,
-  RParen,
-} from './lexer';
+import { AssignOp, DirectiveLine, LineEscape, lineLexer, NameText, NL, SectionLine, tokenVocabulary, Value } from './lexer';
 
 
 /** A source range [start, end) in UTF-16 offsets. */
@@ -97,14 +79,15 @@ export interface ParsedFile {
   comments: number[];
 }
 
-type LineShape =
-  | { kind: 'section'; rb?: IToken; lp?: IToken; rp?: IToken }
-  | { kind: 'directive' }
-  | { kind: 'assignment'; op?: IToken; head?: IToken };
+type LineShape = { kind: 'section' } | { kind: 'directive' } | { kind: 'assignment' };
+
+const SECTION: LineShape = { kind: 'section' };
+const DIRECTIVE: LineShape = { kind: 'directive' };
+const ASSIGNMENT: LineShape = { kind: 'assignment' };
 
 class LineParser extends EmbeddedActionsParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: true, maxLookahead: 2 });
+    super(tokenVocabulary, { recoveryEnabled: true });
     this.performSelfAnalysis();
   }
 
@@ -113,62 +96,39 @@ class LineParser extends EmbeddedActionsParser {
     this.MANY(() => {
       this.OR([
         { ALT: () => this.CONSUME(NL) },
-        {
-          ALT: () => {
-            shapes.push(this.SUBRULE(this.line));
-            this.OPTION(() => this.CONSUME2(NL));
-          },
-        },
+        { ALT: () => shapes.push(this.SUBRULE(this.line)) },
       ]);
     });
     return shapes;
   });
 
-  line = this.RULE('line', (): LineShape => {
-    return this.OR([
-      { ALT: () => this.SUBRULE(this.section) },
-      { ALT: () => this.SUBRULE(this.directive) },
+  line = this.RULE('line', (): LineShape =>
+    this.OR([
+      { ALT: () => (this.CONSUME(SectionLine), SECTION) },
+      { ALT: () => (this.CONSUME(DirectiveLine), DIRECTIVE) },
       { ALT: () => this.SUBRULE(this.assignment) },
-    ]);
-  });
+    ]),
+  );
 
-  section = this.RULE('section', (): LineShape => {
-    const shape: { kind: 'section'; rb?: IToken; lp?: IToken; rp?: IToken } = { kind: 'section' };
-    this.CONSUME(LBracket);
-    this.MANY(() => this.CONSUME(NotRBracket));
-    this.OPTION(() => {
-      shape.rb = this.CONSUME(RBracket);
-      this.OPTION2(() => {
-        shape.lp = this.CONSUME(LParen);
-        this.MANY2(() => this.CONSUME2(NotRParen));
-        this.OPTION3(() => {
-          shape.rp = this.CONSUME(RParen);
-        });
-      });
-      this.MANY3(() => this.CONSUME(AnyTok));
-    });
-    return shape;
-  });
-
-  directive = this.RULE('directive', (): LineShape => {
-    this.CONSUME(Hash);
-    this.MANY(() => this.CONSUME(AnyTok));
-    return { kind: 'directive' };
-  });
-
+  /** assignment := '\\x'? name? (op value?)? */
   assignment = this.RULE('assignment', (): LineShape => {
-    const shape: { kind: 'assignment'; op?: IToken; head?: IToken } = { kind: 'assignment' };
-    shape.head = this.CONSUME(AssignHead);
-    this.MANY(() => this.CONSUME(NotAssign));
-    this.OPTION2(() => {
-      shape.op = this.OR([
-        { ALT: () => this.CONSUME(Eq) },
-        { ALT: () => this.CONSUME(Arrow) },
-        { ALT: () => this.CONSUME(PlusEq) },
-      ]);
-      this.MANY2(() => this.CONSUME2(AnyTok));
-    });
-    return shape;
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(LineEscape);
+          this.OPTION(() => this.CONSUME(NameText));
+        },
+      },
+      { ALT: () => this.CONSUME2(NameText) },
+      { ALT: () => this.SUBRULE(this.operator) },
+    ]);
+    this.OPTION2(() => this.SUBRULE2(this.operator));
+    return ASSIGNMENT;
+  });
+
+  operator = this.RULE('operator', () => {
+    this.CONSUME(AssignOp);
+    this.OPTION(() => this.CONSUME(Value));
   });
 }
 
