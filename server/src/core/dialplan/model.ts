@@ -23,6 +23,8 @@ export interface Priority {
   priority: number;
   label?: string;
   app: string;
+  /** The application name trimmed and lower-cased, for comparisons. */
+  appKey: string;
   appData: string;
   file: string;
   lineNo: number;
@@ -299,6 +301,11 @@ function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report
   }
 }
 
+/** C isspace(). */
+function isBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
 /** Offsets within the value of the pieces after the extension field. */
 function addExtensionLine(plan: Dialplan, ctx: Context, st: ContextState, v: Variable, realext: string, restFrom: number, same: boolean, report: Report): void {
   const node = v.node;
@@ -323,8 +330,8 @@ function addExtensionLine(plan: Dialplan, ctx: Context, st: ContextState, v: Var
   const priEnd = priComma === -1 ? value.length : priComma;
   let priStart = restFrom;
   let pe = priEnd;
-  while (priStart < pe && /\s/.test(value[priStart]!)) priStart++;
-  while (pe > priStart && /\s/.test(value[pe - 1]!)) pe--;
+  while (priStart < pe && isBlank(value.charCodeAt(priStart))) priStart++;
+  while (pe > priStart && isBlank(value.charCodeAt(pe - 1))) pe--;
   let pri = value.slice(priStart, pe);
   const priorityRange = span(priStart, pe);
   let label: string | undefined;
@@ -413,6 +420,7 @@ function addExtensionLine(plan: Dialplan, ctx: Context, st: ContextState, v: Var
     priority: ipri,
     label,
     app,
+    appKey: app.trim().toLowerCase(),
     appData,
     file: v.file,
     lineNo: v.lineNo,
@@ -436,15 +444,25 @@ function addExtensionLine(plan: Dialplan, ctx: Context, st: ContextState, v: Var
   addPriority(ctx, st, p, report);
 }
 
+/**
+ * Identity of an extension within a context (ext_cmp == 0 and the same CID rule).
+ * Literals without a CID pattern, the common case, compare as their dash-free
+ * text, so they skip the general key.
+ */
+function identityKey(match: string, cid: string | undefined): string {
+  if (cid === undefined && match.charCodeAt(0) !== 95 /* _ */ && match.indexOf('\0') === -1) return 'L:' + match;
+  return extensionIdentityKey(match, cid);
+}
+
 function findLabel(ctx: Context, ext: string, cid: string | undefined, label: string): number | undefined {
-  const key = extensionIdentityKey(normalizeExtensionName(ext).match, cid);
+  const key = identityKey(normalizeExtensionName(ext).match, cid);
   const e = contextStates.get(ctx)?.byKey.get(key);
   return e?.labels.get(label)?.priority;
 }
 
 function addPriority(ctx: Context, st: ContextState, p: Priority, report: Report): void {
   const names = normalizeExtensionName(p.exten);
-  const key = extensionIdentityKey(names.match, p.cid);
+  const key = identityKey(names.match, p.cid);
   let ext = st.byKey.get(key);
   if (!ext) {
     ext = {

@@ -113,6 +113,20 @@ export function scanLines(text: string): CommentScan {
       continue;
     }
 
+    if (nextSemi !== -1 && nextSemi < ls) nextSemi = text.indexOf(';', ls);
+    if (nextSemi === -1 || nextSemi >= le) {
+      // Fast path: no ';' on this line, so nothing but trimming can happen.
+      if (comment === 0) {
+        let a = ls;
+        let b = le;
+        while (a < b && isSpace(text.charCodeAt(a))) a++;
+        while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+        if (a < b) lines.push({ lineNo, text: text.slice(a, b), start: a });
+      } else if (comment < 0 && hasNonSpace(text, ls, le)) strayIgnored++;
+      ls = nl + 1;
+      continue;
+    }
+
     // The process buffer as [start, end) source pairs; `tail` is the open last one.
     const startedIgnored = comment < 0;
     let active = comment === 0;

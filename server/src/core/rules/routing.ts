@@ -34,7 +34,7 @@ export function dialUses(plan: Dialplan): DialUse[] {
   for (const ctx of plan.contexts.values()) {
     for (const ext of ctx.extensions) {
       for (const p of ext.priorities.values()) {
-        if (p.app.trim().toLowerCase() !== 'dial') continue;
+        if (p.appKey !== 'dial') continue;
         const first = splitArgs(globalsOnly(p.appData, plan))[0] ?? '';
         for (const dest of first.split('&')) {
           const m = /^\s*(SIP)\/([^,]*)$/i.exec(dest);
@@ -79,19 +79,28 @@ export function isTrunk(dev: SipDevice, outbound: Set<string>): boolean {
   return outbound.has(dev.name.toLowerCase()) && (deviceValue(dev, 'host') ?? '').toLowerCase() !== 'dynamic';
 }
 
+const trunkCache = new WeakMap<Dialplan, WeakMap<SipConfig, DialUse[]>>();
+
 /** Dial lines that pass the dialed number on to a trunk. */
 export function trunkDials(sip: SipConfig, plan: Dialplan): DialUse[] {
+  let perPlan = trunkCache.get(plan);
+  if (!perPlan) trunkCache.set(plan, (perPlan = new WeakMap()));
+  const hit = perPlan.get(sip);
+  if (hit) return hit;
   const outbound = outboundPeers(sip, plan);
-  return dialUses(plan).filter((u) => {
+  const dials = dialUses(plan).filter((u) => {
     if (!u.number || !/\$\{EXTEN/.test(u.number)) return false;
     const dev = sip.devices.get(u.peer.toLowerCase());
     return !!dev && isTrunk(dev, outbound);
   });
+  perPlan.set(sip, dials);
+  return dials;
 }
 
 /** A static jump target of a priority (Goto/Gosub/GotoIf/GosubIf with an explicit, constant context). */
 export function staticJumps(p: Priority): { context: string; exten?: string }[] {
-  const app = p.app.trim().toLowerCase();
+  const app = p.appKey;
+  if (app !== 'goto' && app !== 'gosub' && app !== 'gotoif' && app !== 'gosubif') return [];
   const specs: string[] = [];
   if (app === 'goto' || app === 'gosub') specs.push(app === 'gosub' ? p.appData.replace(/\(.*$/s, '') : p.appData);
   else if (app === 'gotoif' || app === 'gosubif') {
@@ -116,26 +125,53 @@ export interface ReachStep {
   via?: Location & { message: string };
 }
 
-/** Contexts reachable from `start` (breadth-first), each with the path that reaches it. */
-export function reachableContexts(plan: Dialplan, start: string): Map<string, ReachStep[]> {
-  const paths = new Map<string, ReachStep[]>();
-  if (!plan.contexts.has(start)) return paths;
-  paths.set(start, [{ context: start }]);
-  const queue = [start];
-  while (queue.length) {
-    const name = queue.shift()!;
-    const ctx = plan.contexts.get(name)!;
-    const here = paths.get(name)!;
-    const visit = (target: string, via: ReachStep['via']): void => {
-      if (paths.has(target) || !plan.contexts.has(target)) return;
-      paths.set(target, [...here, { context: target, via }]);
-      queue.push(target);
-    };
-    for (const inc of ctx.includes) visit(inc.context, { file: inc.file, start: inc.range.start, end: inc.range.end, message: `[${name}] includes [${inc.context}]` });
+interface Edge {
+  to: string;
+  via: Location & { message: string };
+}
+
+const graphCache = new WeakMap<Dialplan, Map<string, Edge[]>>();
+
+/** Every context's outgoing edges (includes, then static jumps), computed once per dialplan. */
+function jumpGraph(plan: Dialplan): Map<string, Edge[]> {
+  let g = graphCache.get(plan);
+  if (g) return g;
+  g = new Map();
+  for (const [name, ctx] of plan.contexts) {
+    const edges: Edge[] = [];
+    for (const inc of ctx.includes) edges.push({ to: inc.context, via: { file: inc.file, start: inc.range.start, end: inc.range.end, message: `[${name}] includes [${inc.context}]` } });
     for (const ext of ctx.extensions) {
       for (const p of ext.priorities.values()) {
-        for (const j of staticJumps(p)) visit(j.context, { file: p.file, start: p.range.start, end: p.range.end, message: `${p.app}() in [${name}] jumps to [${j.context}]` });
+        for (const j of staticJumps(p)) edges.push({ to: j.context, via: { file: p.file, start: p.range.start, end: p.range.end, message: `${p.app}() in [${name}] jumps to [${j.context}]` } });
       }
+    }
+    g.set(name, edges);
+  }
+  graphCache.set(plan, g);
+  return g;
+}
+
+const reachCache = new WeakMap<Dialplan, Map<string, Map<string, ReachStep[]>>>();
+
+/** Contexts reachable from `start` (breadth-first), each with the path that reaches it. */
+export function reachableContexts(plan: Dialplan, start: string): Map<string, ReachStep[]> {
+  let perPlan = reachCache.get(plan);
+  if (!perPlan) reachCache.set(plan, (perPlan = new Map()));
+  const hit = perPlan.get(start);
+  if (hit) return hit;
+  const paths = new Map<string, ReachStep[]>();
+  perPlan.set(start, paths);
+  if (!plan.contexts.has(start)) return paths;
+  const graph = jumpGraph(plan);
+  paths.set(start, [{ context: start }]);
+  const queue = [start];
+  for (let qi = 0; qi < queue.length; qi++) {
+    const name = queue[qi]!;
+    const here = paths.get(name)!;
+    for (const e of graph.get(name) ?? []) {
+      if (paths.has(e.to) || !plan.contexts.has(e.to)) continue;
+      paths.set(e.to, [...here, { context: e.to, via: e.via }]);
+      queue.push(e.to);
     }
   }
   return paths;

@@ -78,10 +78,14 @@ export function resolveEntry(input: SimulateInput, sip: SipConfig | undefined): 
     const notes: string[] = [];
     if (ctxVar === undefined) notes.push(`[${dev.name}] has no context=, so its calls enter [general] context=${sip.general.context}.`);
     const ins = insecureOf(dev);
-    if (ins.invite || !hasInboundSecret(dev)) {
+    const host = deviceValue(dev, 'host');
+    if (!hasInboundSecret(dev) && (isDynamic(dev) || !host)) {
+      notes.push(`Anyone on the Internet can place this call: [${dev.name}] has neither secret nor md5secret, so whoever ${isDynamic(dev) ? `registers as ${dev.name}` : `sends from its name`} is accepted without a password.`);
+    } else if (ins.invite || !hasInboundSecret(dev)) {
+      const why = ins.invite ? 'insecure=invite' : 'no secret or md5secret';
       notes.push(
-        `Anyone who can reach this PBX can place this call: [${dev.name}] ${ins.invite ? 'has insecure=invite' : 'has neither secret nor md5secret'}, so its INVITEs are not challenged` +
-          (isDynamic(dev) || !deviceValue(dev, 'host') ? '.' : ` (only the source address ${deviceValue(dev, 'host')} is checked${ins.port ? ', not the port' : ''}).`),
+        `This call is not authenticated (${why}): chan_sip accepts any INVITE that comes from ${host}'s address${ins.port ? ' (any port, insecure=port)' : ''}. ` +
+          `Keep such a context unable to dial back out.`,
       );
     }
     return { context, how: 'peer', peer: dev.name, notes };
@@ -179,7 +183,7 @@ class Runner {
       const exp = expand(p.appData, scope);
       const step: TraceStep = { context: ctx, exten: ex, priority: pri, label: p.label, app: p.app, args: p.appData, expanded: exp.text, file: p.file, line: p.lineNo };
       trace.push(step);
-      const app = p.app.trim().toLowerCase();
+      const app = p.appKey;
       const args = splitArgs(exp.text);
       const jump = (spec: string[], why: string): Outcome | { context: string; exten: string; priority: number } => this.resolveGoto(spec, ctx, ex, why);
 
