@@ -11,7 +11,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileKindOf, Workspace, type Analysis, type ConfigHost, type SeverityOverride } from '../core';
+import { fileKindOf, Workspace, type Analysis, type ConfigHost, type FileKind, type SeverityOverride } from '../core';
+
+/** The kind of file each language id stands for. */
+const LANGUAGE_KINDS: Record<string, FileKind> = {
+  'asterisk-sip': 'sip',
+  'asterisk-dialplan': 'extensions',
+  'asterisk-pjsip': 'pjsip',
+};
 import { confFilesIn, nodeHost } from '../node-host';
 import { fileUriToPath, pathToUri } from './convert';
 
@@ -54,6 +61,7 @@ export class WorkspaceIndex {
   private readonly untitled = new Map<string, string>();
   private runs = 0;
   private untitledCount = 0;
+  private readonly languageKinds = new Map<string, FileKind>();
 
   constructor(private readonly host: ConfigHost = nodeHost()) {}
 
@@ -62,6 +70,9 @@ export class WorkspaceIndex {
   /** Path of a document URI (untitled documents get a virtual path named after their language). */
   pathOf(uri: string, languageId?: string): string | undefined {
     const file = fileUriToPath(uri);
+    // A language the user chose (files.associations) decides the kind of a file whatever its name.
+    const kind = languageId ? LANGUAGE_KINDS[languageId] : undefined;
+    if (file && kind) this.languageKinds.set(file, kind);
     if (file || !uri.startsWith('untitled:')) return file;
     let p = this.untitled.get(uri);
     if (!p) {
@@ -160,7 +171,12 @@ export class WorkspaceIndex {
   // --- internals --------------------------------------------------------------
 
   private newWorkspace(dir: string): Workspace {
-    const ws = new Workspace({ configDir: dir, host: this.host, severities: this.severities });
+    const ws = new Workspace({
+      configDir: dir,
+      host: this.host,
+      severities: this.severities,
+      kindOf: (f) => this.languageKinds.get(f) ?? fileKindOf(f),
+    });
     for (const [file, text] of this.overlays) ws.setOverlay(file, text);
     return ws;
   }
