@@ -83,6 +83,11 @@ describe('ITSP example', () => {
       (s) => [`sip.conf:${lineOf(s, '[TheITSP-Out]')} missing-secret warning`],
     ],
     [
+      'a provider that authenticates by address (insecure=invite, fromuser, no secret) is not flagged',
+      { 'sip.conf': sipConf.replace('secret=welcome\n', 'insecure=invite\n') },
+      () => [],
+    ],
+    [
       'a register line without secret',
       { 'sip.conf': sipConf.replace('myaccount:welcome@', 'myaccount@') },
       (s) => [`sip.conf:${lineOf(s, 'register =>')} missing-secret warning`],

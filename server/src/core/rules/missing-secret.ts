@@ -53,7 +53,8 @@ export const missingSecret: Rule = {
         continue;
       }
       if (!outbound.has(dev.name.toLowerCase()) || isDynamic(dev)) continue;
-      if (insecureOf(dev).invite && !deviceValue(dev, 'fromuser') && !deviceValue(dev, 'defaultuser')) continue;
+      // A provider that authenticates us by address: matched by IP with insecure=invite, no password involved.
+      if (insecureOf(dev).invite) continue;
       if (deviceValue(dev, 'secret') || deviceValue(dev, 'md5secret') || deviceValue(dev, 'remotesecret')) continue;
       out.push({
         ...at,
