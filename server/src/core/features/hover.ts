@@ -18,7 +18,7 @@ import { isFalse, isTrue } from '../config/booleans';
 import { PRIORITY_HINT, type Context, type Dialplan, type Extension, type Priority } from '../dialplan/model';
 import { extensionMatchCore, normalizeExtensionName } from '../dialplan/pattern';
 import type { ParsedFile, Range } from '../parse/parser';
-import { findExtension } from '../simulate/find';
+import { contextIndex, findExtension } from '../simulate/find';
 import { substring } from '../simulate/expand';
 import { deviceValue, hasInboundSecret, insecureOf, isDynamic, type SipConfig, type SipDevice, type SipRegistration } from '../sip/model';
 import { checkSipOption, parseCodecList, parseInsecure, parseNat, SIP_OPTION_VALUES } from '../sip/options';
@@ -45,7 +45,27 @@ export function hoverAt(analysis: Analysis, parsed: ParsedFile, file: string, of
   const t = loc.target;
   if (!t || !loc.root) return undefined;
   const markdown = render(analysis, loc.root, t, file);
-  return markdown ? { markdown, range: t.range } : undefined;
+  if (!markdown) return undefined;
+  const range = t.kind === 'variable' ? balancedRange(analysis.texts.get(file), t.range) : t.range;
+  return { markdown, range };
+}
+
+/** The `${...}` starting at `r.start`, with nested `${}` and `$[]` kept (locate stops at the first `$`). */
+function balancedRange(text: string | undefined, r: Range): Range {
+  if (!text || text[r.start] !== '$' || text[r.start + 1] !== '{') return r;
+  let depth = 0;
+  for (let i = r.start + 1; i < text.length && text[i] !== '\n'; i++) {
+    const ch = text[i];
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return { start: r.start, end: i + 1 };
+  }
+  return r;
+}
+
+function fullVariable(analysis: Analysis, file: string, r: Range, name: string): string {
+  const text = analysis.texts.get(file);
+  const full = balancedRange(text, r);
+  return text && full !== r ? text.slice(full.start + 2, full.end - 1) : name;
 }
 
 function render(analysis: Analysis, root: RootResult, t: Target, file: string): string | undefined {
@@ -61,7 +81,7 @@ function render(analysis: Analysis, root: RootResult, t: Target, file: string): 
     case 'argument':
       return argumentHover(t.priority, t.index);
     case 'variable':
-      return variableHover(analysis, plan, t.name, t.priority, t.context);
+      return variableHover(analysis, plan, fullVariable(analysis, file, t.range, t.name), t.priority, t.context);
     case 'context-ref':
       return contextRefHover(analysis, root, t.name);
     case 'extension-ref':
@@ -186,8 +206,11 @@ function where(file: string, lineNo: number): string {
   return `${base}:${lineNo}`;
 }
 
-function simulateLink(number: string, context: string): string {
-  return `[Simulate dial…](command:asterisk.simulateDial?${encodeURIComponent(JSON.stringify({ number, context }))})`;
+/** A command link that opens Simulate dial for the number (args as `asterisk.simulateDial` takes them). */
+export function simulateLink(number: string, context: string, callerId?: string): string {
+  const args: { number: string; context: string; callerId?: string } = { number, context };
+  if (callerId !== undefined) args.callerId = callerId;
+  return `[Simulate dial…](command:asterisk.simulateDial?${encodeURIComponent(JSON.stringify(args))})`;
 }
 
 function extLabel(e: Extension): string {
@@ -227,7 +250,7 @@ function extensionHover(plan: Dialplan, p: Priority, context: string): string {
         if (overlaps.total > overlaps.shown.length) lines.push(`- … and ${overlaps.total - overlaps.shown.length} more`);
       }
       lines.push('');
-      lines.push(simulateLink(sample, context));
+      lines.push(simulateLink(sample, context, callerId));
     }
   }
   return lines.join('\n');
@@ -238,7 +261,7 @@ function overlapsOf(plan: Dialplan, ctx: Context, ext: Extension, sample: string
   const shown: string[] = [];
   let total = 0;
   for (const { ctx: c, via } of searchOrder(plan, ctx.name)) {
-    for (const other of c.extensions) {
+    for (const { value: other } of contextIndex(c).sorted()) {
       if (other === ext) continue;
       const w = commonNumber(mine, langOf(other), sample);
       if (w === undefined) continue;
@@ -267,7 +290,7 @@ function extensionRefHover(plan: Dialplan, context: string, exten: string): stri
   } else {
     const any = ctx.extensions.find((e) => e.match === normalizeExtensionName(exten).match);
     if (any) lines.push(`**Goes to** ${extLabel(any)} in \`[${context}]\` (${where(any.first.file, any.first.lineNo)}) — it has no priority 1.`);
-    else lines.push(`**Extension** ${code(exten)} — ⚠ not found in \`[${context}]\` or its includes: the channel goes to the \`i\` extension if there is one, else it is hung up.`);
+    else lines.push(`**Extension** ${code(exten)} — ⚠ not found in \`[${context}]\` or its includes: the channel goes to the \`i\` extension if there is one, else it is hung up (and \`h\` runs).`);
   }
   if (exp.special) lines.push('', exp.special);
   return lines.join('\n');
@@ -454,7 +477,12 @@ function contextFacts(analysis: Analysis, plan: Dialplan | undefined, name: stri
   const ctx = plan?.contexts.get(name);
   const facts: ContextFacts = { ctx, extensions: ctx?.extensions.length ?? 0, includes: [], includedBy: [], senders: [] };
   if (ctx) facts.includes = ctx.includes.map((i) => i.context + (i.timing ? ` (${i.value.slice(i.value.indexOf(',') + 1)})` : ''));
-  if (plan) for (const c of plan.contexts.values()) if (c.includes.some((i) => i.context === name)) facts.includedBy.push(c.name);
+  if (plan) {
+    for (const c of plan.contexts.values()) {
+      const inc = c.includes.find((i) => i.context === name);
+      if (inc) facts.includedBy.push(c.name + (inc.timing ? ` (only ${inc.value.slice(inc.value.search(/[,|]/) + 1)})` : ''));
+    }
+  }
   const sip = analysis.sip;
   if (sip) {
     const devices: string[] = [];
@@ -560,14 +588,20 @@ function shownValue(name: string, value: string): string {
   return value;
 }
 
-function maskRegisterValue(value: string): string {
-  // user[@domain][:secret[:authuser]]@host…: mask what follows the first ':' of the user side.
+/** A register => value with its secret masked, parsed or not (`[peer?][transport://]user[@domain[:port]]:secret[:authuser]@host…`). */
+export function maskRegisterValue(value: string): string {
   const at = value.lastIndexOf('@');
-  if (at === -1) return value;
-  const user = value.slice(0, at);
-  const m = /^((?:[^?]*\?)?(?:[a-z]+:\/\/)?[^:]*?(?:@[^:]*?(?::\d+)?)?):([^:]*)(.*)$/i.exec(user);
-  if (!m || m[2] === '') return value;
-  return `${m[1]}:${SECRET_MASK}${m[3]}${value.slice(at)}`;
+  const user = at === -1 ? value : value.slice(0, at);
+  const rest = at === -1 ? '' : value.slice(at);
+  let i = user.indexOf('?') + 1;
+  const scheme = user.indexOf('://', i);
+  if (scheme !== -1) i = scheme + 3;
+  let colon = user.indexOf(':', i);
+  if (colon === -1) return value;
+  const port = /^\d+:/.exec(user.slice(colon + 1));
+  if (port && user.slice(i, colon).includes('@')) colon += port[0].length; // user@domain:PORT:secret
+  const end = user.indexOf(':', colon + 1);
+  return user.slice(0, colon + 1) + SECRET_MASK + (end === -1 ? '' : user.slice(end)) + rest;
 }
 
 function templateHover(analysis: Analysis, cat: Category): string {
@@ -638,6 +672,8 @@ function globalHover(analysis: Analysis, v: Variable): string {
         const next = text[i + needle.length];
         if (next === '}' || next === ':') uses++;
       }
+      const fn = `GLOBAL(${v.name})`;
+      for (let i = text.indexOf(fn); i !== -1; i = text.indexOf(fn, i + fn.length)) uses++;
     }
   }
   const value = SENSITIVE_NAME.test(v.name) ? SECRET_MASK : v.value;

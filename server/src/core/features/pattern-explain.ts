@@ -53,12 +53,12 @@ export interface PatternExplanation {
 export const SPECIAL_EXTENSIONS: Readonly<Record<string, string>> = {
   s: "**start**: used when a call enters the dialplan with no extension — analog lines, a SIP request with an empty user part, a `register =>` line without `/extension`, and `Macro()` (which always starts at `s`).",
   i: '**invalid**: Asterisk jumps here when the caller dials digits that match nothing in the context (after `Background`/`WaitExten`), or a Goto targets a missing extension. `${INVALID_EXTEN}` holds what was dialed. Without `i` (or `e`) the call is hung up.',
-  t: '**response timeout**: the caller dialed nothing within the response timeout after `Background()`/`WaitExten()` (`TIMEOUT(response)`, default 10 s), or stopped dialing for `TIMEOUT(digit)` with a partial number.',
+  t: '**response timeout**: the caller dialed nothing within the response timeout after `Background()`/`WaitExten()` (`TIMEOUT(response)`, default 10 s). Digits that stop before matching anything go to `i` instead.',
   T: '**absolute timeout**: the call exceeded `TIMEOUT(absolute)`.',
   h: '**hangup**: runs after the caller hangs up, for cleanup and logging (`${HANGUPCAUSE}`, `${DIALSTATUS}`). Applications that need a live channel fail here. Hangup handlers (`CHANNEL(hangup_handler_push)`, Asterisk 11+) are the more precise tool.',
   e: '**exception**: catches an invalid extension, a response timeout or an absolute timeout when `i`, `t` or `T` is not defined; `${EXCEPTION(reason)}` tells which (INVALID, RESPONSETIMEOUT, ABSOLUTETIMEOUT).',
   a: '**assistant**: `VoiceMail()` jumps here when the caller presses `*` during the greeting.',
-  o: '**operator**: `VoiceMail()` jumps here when the caller presses `0` during the greeting (with the `o` behaviour of voicemail.conf, `operator=yes`).',
+  o: '**operator**: `VoiceMail()` jumps here when the caller presses `0` during the greeting.',
   fax: '**fax**: a channel with fax detection (sip.conf `faxdetect=yes`) is sent here when a fax tone (CNG) or T.38 re-INVITE is detected.',
   talk: '**talk**: `BackgroundDetect()` jumps here when it hears the caller speak.',
 };
@@ -377,6 +377,7 @@ export function explainPattern(written: string): PatternExplanation {
     const special = SPECIAL_EXTENSIONS[match];
     if (special) out.special = special;
     else if (KNOWN_LITERALS[match]) out.shape = KNOWN_LITERALS[match];
+    if (match === 'hint') notes.push(`\`hint\` is special only as the priority of a line: ${HINT_MEANING}`);
     if (!special && ['S', 'I', 'H', 'E', 'A', 'O'].includes(match)) notes.push(`Extension names are case-sensitive: ${code(match)} is not the special ${code(match.toLowerCase())} extension.`);
     if (/[NXZnxz.!\[]/.test(match) && !special && /^[0-9NXZnxz.![\]-]+$/.test(match) && /[NXZnxz.!]/.test(match)) {
       notes.push(`Without a leading \`_\` this is a literal: it matches only the text ${code(match)}. Write ${code('_' + match)} for a pattern.`);

@@ -85,7 +85,7 @@ export const APPLICATIONS: readonly AppDoc[] = [
       { name: 'extension', doc: 'Target extension. Defaults to the current one.' },
       { name: 'priority', doc: 'A priority number or a label written `n(label)`.' },
     ],
-    notes: ['If the target does not exist the channel goes to the `i` extension of the current context, if any, else it is hung up.'],
+    notes: ['If the target does not exist the channel goes to the `i` extension of its context if there is one, else it is hung up (and `h` runs).'],
     snippet: '${1:context},${2:s},${3:1}',
   },
   {
@@ -239,7 +239,7 @@ export const APPLICATIONS: readonly AppDoc[] = [
       { flag: 't / T', doc: 'Let the agent (t) / caller (T) transfer.' },
       { flag: 'r', doc: 'Ring instead of music on hold.' },
       { flag: 'c', doc: 'Continue in the dialplan when the agent hangs up.' },
-      { flag: 'n', doc: 'No retries on timeout: leave the queue after one ring cycle.' },
+      { flag: 'n', doc: 'No retries on timeout: leave the queue and continue in the dialplan.' },
       { flag: 'h / H', doc: 'Let the agent (h) / caller (H) hang up with `*`.' },
     ],
     sets: '`${QUEUESTATUS}`: TIMEOUT, FULL, JOINEMPTY, LEAVEEMPTY, JOINUNAVAIL, LEAVEUNAVAIL, CONTINUE.',
@@ -426,7 +426,7 @@ export const APPLICATIONS: readonly AppDoc[] = [
     syntax: 'AGI(command[,arg1[,arg2[,...]]])',
     summary: 'Runs an AGI script that controls the call through stdin/stdout: a program in the agi-bin directory (or an absolute path), or `agi://host[:port]/script` for FastAGI over TCP.',
     sets: '`${AGISTATUS}`: SUCCESS, FAILURE, NOTFOUND or HANGUP.',
-    notes: ['DeadAGI() is deprecated: AGI() works on hung-up channels (in `h`) since Asterisk 1.8.'],
+    notes: ['DeadAGI() is deprecated: AGI() also works on hung-up channels (e.g. in `h`).'],
     snippet: '${1:script.agi}',
   },
   {

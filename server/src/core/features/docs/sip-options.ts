@@ -100,7 +100,7 @@ export const SIP_OPTION_DOCS: Readonly<Record<string, SipOptionDoc>> = {
     pjsip: 'an endpoint named `anonymous` (no endpoint = no guests)',
   },
   alwaysauthreject: {
-    doc: 'In `[general]`: answer requests for unknown users exactly like a wrong password (401 then 403), so scanners cannot tell which names exist. Default yes (since 1.8); keep it.',
+    doc: 'In `[general]`: answer requests for unknown users exactly like a wrong password (401 then 403), so scanners cannot tell which names exist. Default yes; keep it.',
   },
   transport: {
     doc: 'Transports allowed for the device, separated with `,`: udp, tcp, tls, ws, wss. The first is used for outbound requests. TCP/TLS also need `tcpenable`/`tlsenable` in `[general]`.',
@@ -110,7 +110,7 @@ export const SIP_OPTION_DOCS: Readonly<Record<string, SipOptionDoc>> = {
   deny: { doc: 'Network/mask refused for this device; usually `deny=0.0.0.0/0.0.0.0` followed by `permit=` lines. A malformed entry makes chan_sip drop the whole peer.', pjsip: 'endpoint `deny` or an `acl` section' },
   callerid: { doc: 'Caller ID used for calls from this device, overriding what it sends: `"Name" <number>`.', pjsip: 'endpoint `callerid`' },
   mailbox: { doc: 'Voicemail box(es) whose message-waiting indication is sent to the device: `box[@context]`, several separated with `,`.', pjsip: 'aor `mailboxes`' },
-  'call-limit': { doc: 'The maximum number of simultaneous calls for this device (counted when `callcounter`/`call-limit` is in use); further calls get busy. Also turns on call counting for device state.', pjsip: 'endpoint `device_state_busy_at` (busy state) — pjsip has no hard limit; use GROUP_COUNT() in the dialplan' },
+  'call-limit': { doc: 'The maximum number of simultaneous calls for this device; setting it turns on call counting (also used for device state), and further calls are refused.', pjsip: 'endpoint `device_state_busy_at` (busy state) — pjsip has no hard limit; use GROUP_COUNT() in the dialplan' },
   register: {
     doc: 'Registers Asterisk with a provider so it knows where to send your calls: `[peer?][transport://]user[@domain][:secret[:authuser]]@host[:port][/extension][~expiry]`. The `/extension` is where the provider\'s calls for this account land (default `s`) — they enter the context of the peer they come from.',
     pjsip: 'a `registration` section (server_uri, client_uri, outbound_auth, contact_user)',
