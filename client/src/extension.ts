@@ -1,11 +1,13 @@
 /**
  * The VS Code client: starts dist/server.js over node IPC for the Asterisk
  * languages and forwards settings (`asterisk.*`) and *.conf file events. All
- * the work happens in the language server.
+ * the work happens in the language server; the client adds the Simulate Dial
+ * commands and panel (simulate.ts).
  */
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerSimulate } from './simulate';
 
 export const LANGUAGES = ['asterisk', 'asterisk-sip', 'asterisk-dialplan', 'asterisk-pjsip'];
 
@@ -36,6 +38,8 @@ export async function activate(context: ExtensionContext): Promise<AsteriskApi> 
     outputChannel,
     // The id 'asterisk' makes the client honour the `asterisk.trace.server` setting.
     synchronize: { configurationSection: 'asterisk', fileEvents },
+    // Hovers offer "Simulate dial…" as a command link; trust exactly that command.
+    markdown: { isTrusted: { enabledCommands: ['asterisk.simulateDial'] } },
   };
   client = new LanguageClient('asterisk', 'Asterisk Config', serverOptions, clientOptions);
 
@@ -45,6 +49,8 @@ export async function activate(context: ExtensionContext): Promise<AsteriskApi> 
       await client?.restart();
     }),
   );
+  // Registered before the client starts: requests wait for it.
+  registerSimulate(context, client);
 
   await client.start();
   return { client };

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Workspace } from '../core/workspace';
+import { simulationRecord } from '../core/simulate/report';
 import { simulate, SimulateError, type SimulateInput, type SimulateResult, type TraceStep } from '../core/simulate/simulate';
 import { confFilesIn, nodeHost } from '../node-host';
 
@@ -32,42 +33,9 @@ function loadConfigDir(dir: string) {
   return analysis;
 }
 
+/** The JSON record of one simulation (shared with the editor's report: core/simulate/report.ts). */
 function toRecord(input: SimulateInput, r: SimulateResult, configDir: string) {
-  const found = r.find.found;
-  const p = found?.priority;
-  return {
-    context: input.context ?? (input.fromPeer ? `peer:${input.fromPeer}` : 'guest'),
-    number: input.number,
-    callerid: input.callerId ?? '',
-    entry_context: r.entry.context,
-    result: r.result,
-    matched_context: found ? found.context.name : null,
-    extension: p ? p.written : null,
-    file: p ? path.relative(configDir, p.file) || p.file : null,
-    line: p ? p.lineNo : null,
-    priority: p ? p.priority : null,
-    can_match_more: r.modes.matchMore,
-    notes: r.entry.notes,
-    outcome: r.outcome,
-    trace: r.trace.map((s) => traceRecord(s, configDir)),
-  };
-}
-
-function traceRecord(s: TraceStep, configDir: string): unknown {
-  return {
-    context: s.context,
-    exten: s.exten,
-    priority: s.priority,
-    ...(s.label ? { label: s.label } : {}),
-    app: s.app,
-    args: s.expanded,
-    file: path.relative(configDir, s.file) || s.file,
-    line: s.line,
-    ...(s.note ? { note: s.note } : {}),
-    ...(s.alternatives
-      ? { alternatives: s.alternatives.map((a) => ({ label: a.label, outcome: a.outcome, trace: a.trace.map((t) => traceRecord(t, configDir)) })) }
-      : {}),
-  };
+  return simulationRecord(input, r, (f) => path.relative(configDir, f) || f);
 }
 
 export function formatTrace(input: SimulateInput, r: SimulateResult, configDir: string): string {

@@ -148,6 +148,9 @@ export function simulationReport<L extends object>(plan: Dialplan, sip: SipConfi
     entry: { context: r.entry.context, how: r.entry.how, ...(r.entry.peer ? { peer: r.entry.peer } : {}) },
     notes: [...r.entry.notes],
     result: r.result,
+    ...(found
+      ? { winner: { extension: found.priority.written, context: found.context.name, priority: found.priority.priority, app: found.priority.app, args: found.priority.appData, ...at(found.priority.file, found.priority.lineNo) } }
+      : {}),
     candidates: candidates(plan, input, r, at),
     includePath: includePath(r.find.steps, at),
     searched: r.find.steps.filter((s) => s.kind === 'enter').map((s) => s.context),
@@ -156,10 +159,6 @@ export function simulationReport<L extends object>(plan: Dialplan, sip: SipConfi
     outcome: outcome(r.outcome),
     modes: { ...r.modes },
   };
-  if (found) {
-    const p = found.priority;
-    report.winner = { extension: p.written, context: found.context.name, priority: p.priority, app: p.app, args: p.appData, ...at(p.file, p.lineNo) };
-  }
   const device = r.entry.peer ? sip?.devices.get(r.entry.peer.toLowerCase()) : undefined;
   const header = device?.sections[0];
   if (device && header) report.entry.device = { name: device.name, ...at(header.file, header.header.line.lineNo) };
