@@ -1,7 +1,7 @@
 // Shared helpers of the end-to-end scripts: paths under .e2e/, the sandboxed
 // environment, logging, bounded waits, and starting/stopping code-server.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,10 +152,39 @@ export async function importE2e(name) {
   return createRequire(join(E2E, 'package.json'))(name);
 }
 
+/** Temp folders under .e2e/runs removed at exit, also on Ctrl+C (unless E2E_KEEP=1). */
+const tempDirs = new Set();
+let pruned = false;
+/** Leftovers of runs killed hard (older than 6 h, so never those of a run going on now). */
+function pruneStaleTemps() {
+  pruned = true;
+  const cutoff = Date.now() - 6 * 3600_000;
+  for (const name of readdirSync(PATHS.runs)) {
+    if (!/^(ws|cs|chrome|stats|vsix-check|electron-user)-/.test(name)) continue;
+    const dir = join(PATHS.runs, name);
+    try {
+      if (statSync(dir).mtimeMs < cutoff) rmSync(dir, { recursive: true, force: true });
+    } catch { /* raced with another run */ }
+  }
+}
+export function makeTemp(prefix) {
+  mkdirSync(PATHS.runs, { recursive: true });
+  if (!pruned) pruneStaleTemps();
+  const dir = mkdtempSync(join(PATHS.runs, prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+export function removeTemp(dir) {
+  tempDirs.delete(dir);
+  if (!process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true });
+}
+function removeAllTemps() {
+  for (const d of [...tempDirs]) try { removeTemp(d); } catch { /* best effort */ }
+}
+
 /** Copy examples/itsp (or another folder) to a fresh temp folder under .e2e/runs. */
 export function copyWorkspace(from = join(REPO, 'examples', 'itsp'), prefix = 'ws-') {
-  mkdirSync(PATHS.runs, { recursive: true });
-  const dir = mkdtempSync(join(PATHS.runs, prefix));
+  const dir = makeTemp(prefix);
   cpSync(from, dir, { recursive: true });
   return dir;
 }
@@ -167,9 +196,9 @@ export const CHROMIUM_ARGS = [
 
 /** Launch Debian's chromium with playwright-core (never a downloaded browser). */
 export async function launchBrowser(viewport = { width: 1400, height: 900 }) {
+  process.env.TMPDIR = sandboxEnv().TMPDIR; // Playwright's own temp files too
   const { chromium } = await importE2e('playwright-core');
-  mkdirSync(PATHS.runs, { recursive: true });
-  const profile = mkdtempSync(join(PATHS.runs, 'chrome-'));
+  const profile = makeTemp('chrome-');
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -182,20 +211,40 @@ export async function launchBrowser(viewport = { width: 1400, height: 900 }) {
     ctx,
     async close() {
       await ctx.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
+      removeTemp(profile);
     },
   };
+}
+
+const liveGroups = new Set();
+function killLiveServers() {
+  for (const g of liveGroups) try { process.kill(-g, 'SIGKILL'); } catch { /* gone */ }
+  liveGroups.clear();
+  removeAllTemps();
+}
+process.on('exit', killLiveServers);
+let signalsInstalled = false;
+function installSignalHandlers() {
+  if (signalsInstalled) return;
+  signalsInstalled = true;
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      log(`${sig}: stopping code-server and exiting`);
+      killLiveServers();
+      process.exit(130);
+    });
+  }
 }
 
 /**
  * Start code-server on 127.0.0.1:<free port> in its own process group, with a
  * fresh user-data dir, extensions dir and sandboxed HOME/TMPDIR/XDG_*.
- * Returns { url, port, pid, dataDir, logText(), stop() }.
+ * Returns { url, port, pid, dataDir, logText(), stop(), child }. handleSignals:
+ * on Ctrl+C/SIGTERM kill the server's group and exit (start.mjs handles them itself).
  */
-export async function startCodeServer({ smoke = false, vsix, extraArgs = [], port, dataDir, quiet = true } = {}) {
+export async function startCodeServer({ smoke = false, vsix, extraArgs = [], port, dataDir, quiet = true, handleSignals = true } = {}) {
   requireSetup({ browser: false });
-  mkdirSync(PATHS.runs, { recursive: true });
-  const data = dataDir ?? mkdtempSync(join(PATHS.runs, 'cs-'));
+  const data = dataDir ?? makeTemp('cs-');
   const ownsData = !dataDir;
   mkdirSync(join(data, 'user', 'User'), { recursive: true });
   mkdirSync(join(data, 'ext'), { recursive: true });
@@ -233,18 +282,24 @@ export async function startCodeServer({ smoke = false, vsix, extraArgs = [], por
   child.stderr.on('data', append);
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));
+  // Never leave the server's process group behind, whatever happens to this process
+  // (an exception, Ctrl+C): see killLiveServers. Removed once stopped.
+  const group = child.pid;
+  liveGroups.add(group);
+  if (handleSignals) installSignalHandlers();
 
+  let stopped = false;
   const stop = async () => {
-    if (exited) return;
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+    if (stopped) return;
+    stopped = true;
+    // The whole group: the launcher, the Node 24 server, its extension host, file watcher and pty host.
+    try { process.kill(-group, 'SIGTERM'); } catch { /* gone */ }
     const deadline = Date.now() + 5000;
     while (!exited && Date.now() < deadline) await sleep(50);
-    if (!exited) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
-    if (ownsData && !process.env.E2E_KEEP) rmSync(data, { recursive: true, force: true });
+    try { process.kill(-group, 'SIGKILL'); } catch { /* all gone */ }
+    liveGroups.delete(group);
+    if (ownsData) removeTemp(data);
   };
-  // Never leave the server behind, whatever happens to this process.
-  const onExit = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
-  process.once('exit', onExit);
 
   const url = `http://127.0.0.1:${p}`;
   try {

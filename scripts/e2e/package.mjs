@@ -5,9 +5,9 @@
 // then installs it into a throw-away code-server extensions dir when code-server
 // is set up (`--no-install-check` skips that).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PATHS, REPO, fail, haveCodeServer, haveE2eTools, haveNode24, log, readJson, run, sandboxEnv } from './lib.mjs';
+import { PATHS, REPO, fail, makeTemp, removeTemp, haveCodeServer, haveE2eTools, haveNode24, log, readJson, run, sandboxEnv } from './lib.mjs';
 
 const MAX_BYTES = 1024 * 1024;
 /** Nothing of these may be in the .vsix. */
@@ -26,10 +26,11 @@ export async function packageVsix({ installCheck = true } = {}) {
 
   // --no-dependencies: the bundles are self-contained. --allow-missing-repository /
   // --skip-license: vsce would otherwise stop and ask (no repository field, no LICENSE file).
-  const flags = ['--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-update-package-json'];
+  // --no-rewrite-relative-links: README images (docs/images) need no repository URL.
+  const flags = ['--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-update-package-json', '--no-rewrite-relative-links'];
   const vsce = (args) => spawnSync(process.execPath, [PATHS.vsce, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, ...sandboxEnv() }, timeout: 300_000 });
 
-  const ls = vsce(['ls', ...flags.filter((f) => f !== '--no-update-package-json')]);
+  const ls = vsce(['ls', '--no-dependencies']);
   if (ls.status !== 0) fail(`vsce ls failed:\n${ls.stdout}${ls.stderr}`);
   const files = ls.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
   const bad = files.filter((f) => FORBIDDEN.some((re) => re.test(f)));
@@ -52,7 +53,7 @@ export async function packageVsix({ installCheck = true } = {}) {
     if (!haveNode24() || !haveCodeServer()) {
       log('code-server is not set up: skipping the install check (run `npm run e2e:setup`)');
     } else {
-      const ext = mkdtempSync(join(sandboxEnv().TMPDIR, 'vsix-check-'));
+      const ext = makeTemp('vsix-check-');
       try {
         const env = { ...process.env, ...sandboxEnv(), PATH: `${PATHS.node24Bin}:${process.env.PATH}` };
         const r = spawnSync(PATHS.codeServer, ['--extensions-dir', ext, '--user-data-dir', join(ext, 'user'), '--install-extension', PATHS.vsix], { env, encoding: 'utf8', timeout: 120_000 });
@@ -64,7 +65,7 @@ export async function packageVsix({ installCheck = true } = {}) {
         const installed = readJson(join(dir, 'package.json'));
         log(`code-server --install-extension: ${pkg.publisher}.${pkg.name}@${installed.version} installed (${out.trim().split('\n').pop()})`);
       } finally {
-        rmSync(ext, { recursive: true, force: true });
+        removeTemp(ext);
       }
     }
   }

@@ -4,10 +4,10 @@
 // on a machine with network access; here use `npm run test:e2e` (code-server).
 // VSCODE_VERSION picks the build (default: stable); VSCODE_EXECUTABLE uses a local one.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSuite } from './build-suite.mjs';
-import { E2E, REPO, copyWorkspace, fail, haveE2eTools, log } from './lib.mjs';
+import { E2E, REPO, copyWorkspace, fail, haveE2eTools, log, makeTemp, removeTemp } from './lib.mjs';
 
 if (!haveE2eTools()) {
   log('mocha is not in .e2e/ yet: installing the e2e npm tools (setup.mjs --tools-only)');
@@ -21,9 +21,8 @@ const suite = await buildSuite();
 
 const { runTests } = await import('@vscode/test-electron');
 const workspace = copyWorkspace();
-const statsFile = `${workspace}-stats.json`;
-const userData = join(E2E, 'runs', `electron-user-${process.pid}`);
-mkdirSync(userData, { recursive: true });
+const userData = makeTemp('electron-user-');
+const statsFile = join(userData, 'stats.json');
 let code = 1;
 try {
   code = await runTests({
@@ -46,8 +45,7 @@ try {
     const s = JSON.parse(readFileSync(statsFile, 'utf8'));
     log(`extension host (electron): ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`);
   }
-  rmSync(workspace, { recursive: true, force: true });
-  rmSync(statsFile, { force: true });
-  rmSync(userData, { recursive: true, force: true });
+  removeTemp(workspace);
+  removeTemp(userData);
 }
 process.exit(code === 0 ? 0 : 1);

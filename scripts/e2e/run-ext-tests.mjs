@@ -4,24 +4,28 @@
 // chromium opens /?folder=<copy of examples/itsp>&payload=[extensionDevelopmentPath,
 // extensionTestsPath], and the suite's result arrives through codeAutomationExit.
 // The extension under test is the repo itself (dist/ must be built).
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { buildSuite } from './build-suite.mjs';
-import { PATHS, REPO, copyWorkspace, launchBrowser, log, requireSetup, startCodeServer } from './lib.mjs';
+import { REPO, copyWorkspace, makeTemp, removeTemp, launchBrowser, log, requireSetup, startCodeServer } from './lib.mjs';
 
 const TIMEOUT_MS = Number(process.env.E2E_SUITE_TIMEOUT_MS ?? 300_000);
-const NOISE = /workbench\.js|open-vsx|ENOTFOUND|Canceled|\[Extension Host\] (?:Debugger|For help)|ExtensionService#_doActivateExtension|github\.|marketplace/i;
+// Workbench chatter that the page forwards along with the suite's own output.
+const NOISE = /workbench\.js|open-vsx|ENOTFOUND|Canceled|\[Extension Host\] (?:Debugger|For help)|ExtensionService#_doActivateExtension|github\.|marketplace|^(?:Resolv(?:ing|ed) connection token|Creating a socket|Creation of workbench contribution|\[reconnection-grace-time\]|Updating additional builtin|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\])/i;
 
 /** Returns { passed, failed, skipped, skippedTitles, exitCode }. */
 export async function runExtensionTests() {
   requireSetup();
-  if (!existsSync(join(REPO, 'dist', 'client.js')) || !existsSync(join(REPO, 'dist', 'server.js'))) {
-    throw new Error('dist/client.js or dist/server.js is missing: run `node scripts/build.mjs` first');
+  // E2E_EXT_PATH: test another build of the extension (a folder with package.json and dist/).
+  const extPath = process.env.E2E_EXT_PATH ?? REPO;
+  if (!existsSync(join(extPath, 'dist', 'client.js')) || !existsSync(join(extPath, 'dist', 'server.js'))) {
+    throw new Error(`${extPath}/dist/client.js or dist/server.js is missing: run \`node scripts/build.mjs\` first`);
   }
   const suite = await buildSuite();
   const workspace = copyWorkspace();
-  const statsFile = join(workspace, '..', `${workspace.split('/').pop()}-stats.json`);
+  const statsDir = makeTemp('stats-');
+  const statsFile = join(statsDir, 'stats.json');
   process.env.E2E_STATS_FILE = statsFile; // inherited by code-server → extension host
   const server = await startCodeServer({ smoke: true });
   let browser;
@@ -41,7 +45,7 @@ export async function runExtensionTests() {
     });
     page.on('pageerror', (e) => process.env.E2E_VERBOSE && log('page error:', e.message));
     const remote = `vscode-remote://127.0.0.1:${server.port}`;
-    const payload = [['extensionDevelopmentPath', `${remote}${REPO}`], ['extensionTestsPath', `${remote}${suite}`]];
+    const payload = [['extensionDevelopmentPath', `${remote}${extPath}`], ['extensionTestsPath', `${remote}${suite}`]];
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 60_000 });
     let timer;
     const code = await Promise.race([exited, new Promise((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_MS)))]);
@@ -55,10 +59,8 @@ export async function runExtensionTests() {
   } finally {
     await browser?.close();
     await server.stop();
-    if (!process.env.E2E_KEEP) {
-      rmSync(workspace, { recursive: true, force: true });
-      rmSync(statsFile, { force: true });
-    }
+    removeTemp(workspace);
+    removeTemp(statsDir);
   }
 }
 

@@ -80,11 +80,28 @@ if (!toolsOnly) {
 }
 
 // 3. code-server --------------------------------------------------------------
+/** `code-server --version` (first line), or undefined when it does not run. */
+function codeServerVersion() {
+  if (!existsSync(PATHS.codeServer)) return undefined;
+  const v = spawnSync(PATHS.codeServer, ['--version'], {
+    encoding: 'utf8',
+    env: { ...process.env, ...sandboxEnv(), PATH: `${PATHS.node24Bin}:${process.env.PATH}` },
+    timeout: 60_000,
+  });
+  // stdout may start with an "info  Wrote default config file" line
+  const line = `${v.stdout ?? ''}`.split('\n').find((l) => /^\d+\.\d+\.\d+ [0-9a-f]{7,}/.test(l));
+  return v.status === 0 ? line : undefined;
+}
+const markCodeServer = (version) => writeFileSync(join(PATHS.codeServerDir, `.installed-${VERSIONS.codeServer}`), version + '\n');
 if (!toolsOnly) {
+  const existing = haveCodeServer() ? undefined : codeServerVersion();
   if (haveCodeServer()) {
     log(`3/4 code-server ${VERSIONS.codeServer}: already in .e2e/code-server`);
+  } else if (existing?.startsWith(`${VERSIONS.codeServer} `) && haveNode24()) {
+    markCodeServer(existing);
+    log(`3/4 code-server ${VERSIONS.codeServer}: already in .e2e/code-server (${existing})`);
   } else {
-    log(`3/4 code-server ${VERSIONS.codeServer}: npm install with Node ${VERSIONS.node} headers (≈ 3–4 min; log: .e2e/logs/code-server.log)`);
+    log(`3/4 code-server ${VERSIONS.codeServer}: npm install with Node ${VERSIONS.node} headers (≈ 4–6 min; log: .e2e/logs/code-server.log)`);
     mkdirSync(PATHS.codeServerDir, { recursive: true });
     for (const f of readdirSync(PATHS.codeServerDir)) if (f.startsWith('.installed-')) rmSync(join(PATHS.codeServerDir, f));
     writePackageJson(PATHS.codeServerDir, 'e2e-code-server', { 'code-server': VERSIONS.codeServer });
@@ -97,14 +114,10 @@ if (!toolsOnly) {
         npm_config_nodedir: PATHS.node24, // node-gyp: local headers, no download
       },
     });
-    const v = spawnSync(PATHS.codeServer, ['--version'], {
-      encoding: 'utf8',
-      env: { ...process.env, ...sandboxEnv(), PATH: `${PATHS.node24Bin}:${process.env.PATH}` },
-      timeout: 60_000,
-    });
-    if (v.status !== 0 || !v.stdout.startsWith(VERSIONS.codeServer)) fail(`code-server --version failed:\n${v.stdout}${v.stderr}`);
-    writeFileSync(join(PATHS.codeServerDir, `.installed-${VERSIONS.codeServer}`), v.stdout);
-    log(`    code-server ${v.stdout.split('\n')[0]}`);
+    const version = codeServerVersion();
+    if (!version?.startsWith(`${VERSIONS.codeServer} `)) fail(`code-server --version does not report ${VERSIONS.codeServer} (log: .e2e/logs/code-server.log)`);
+    markCodeServer(version);
+    log(`    code-server ${version}`);
   }
 }
 

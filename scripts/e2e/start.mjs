@@ -31,7 +31,7 @@ if (!existsSync(PATHS.vsix) || statSync(PATHS.vsix).mtimeMs < sources) {
 const dataDir = join(E2E, 'start');
 mkdirSync(dataDir, { recursive: true });
 const folder = join(REPO, 'examples', 'itsp');
-const server = await startCodeServer({ vsix: PATHS.vsix, dataDir, port: process.env.PORT ? Number(process.env.PORT) : undefined });
+const server = await startCodeServer({ vsix: PATHS.vsix, dataDir, port: process.env.PORT ? Number(process.env.PORT) : undefined, handleSignals: false });
 let stopping = false;
 const stop = async (why) => {
   if (stopping) return;

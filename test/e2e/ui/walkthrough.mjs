@@ -12,9 +12,9 @@
 // condition and bounded. E2E_SCREENSHOTS=DIR writes the screenshots elsewhere.
 //
 // Usage: node test/e2e/ui/walkthrough.mjs   (after `npm run e2e:setup` and `npm run package`)
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PATHS, REPO, copyWorkspace, launchBrowser, log, requireSetup, startCodeServer } from '../../../scripts/e2e/lib.mjs';
+import { PATHS, REPO, copyWorkspace, launchBrowser, removeTemp, log, requireSetup, startCodeServer, waitFor } from '../../../scripts/e2e/lib.mjs';
 
 const SHOTS = process.env.E2E_SCREENSHOTS ?? PATHS.screenshots;
 const FAIL_SHOTS = join(PATHS.runs, 'ui-failures');
@@ -72,11 +72,11 @@ async function runCommand(page, title) {
 }
 
 async function gotoLine(page, line, column = 1) {
-  await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+  await page.locator('.editor-group-container.active .tab.active').click(); // focus the editor
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`${line}:${column}`);
+  await input.fill(`:${line}:${column}`); // the ':' prefix is Go to Line's
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
@@ -160,16 +160,19 @@ async function step(page, name, fn) {
 
 export async function runWalkthrough() {
   requireSetup();
-  if (!existsSync(PATHS.vsix)) throw new Error('asterisk-config.vsix is missing: run `npm run package` first');
+  const vsix = process.env.E2E_VSIX ?? PATHS.vsix; // E2E_VSIX: walk through another .vsix
+  if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);
   steps.length = 0;
   const workspace = copyWorkspace();
   const broken = makeBrokenCopy(workspace);
-  const server = await startCodeServer({ vsix: PATHS.vsix });
+  const server = await startCodeServer({ vsix });
   let browser;
   try {
-    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'));
-    const have = features(join(server.dataDir, 'ext', `${pkg.publisher}.${pkg.name}-${pkg.version}`));
-    log(`code-server ${server.url} with asterisk-config.vsix; workspace ${workspace.replace(REPO + '/', '')} (+ broken/)`);
+    const extJson = JSON.parse(readFileSync(join(server.dataDir, 'ext', 'extensions.json'), 'utf8'));
+    const installed = extJson.find((e) => e.identifier?.id === 'asterisk-config.asterisk-config');
+    if (!installed) throw new Error(`asterisk-config is not in code-server's extensions.json: ${JSON.stringify(extJson).slice(0, 300)}`);
+    const have = features(installed.location?.path ?? join(server.dataDir, 'ext', installed.relativeLocation));
+    log(`code-server ${server.url} with ${vsix.replace(REPO + "/", "")}; workspace ${workspace.replace(REPO + '/', '')} (+ broken/)`);
     browser = await launchBrowser({ width: 1400, height: 900 });
     const page = browser.ctx.pages()[0] ?? (await browser.ctx.newPage());
     page.setDefaultTimeout(20_000);
@@ -206,44 +209,47 @@ export async function runWalkthrough() {
       if (!have.simulateTitle) throw new Skip('package.json contributes no asterisk.simulateDial command yet (Simulate Dial is being built)');
       await hidePanel(page);
       await runCommand(page, have.simulateTitle);
-      // Answer the prompts it shows (number, context) until the result appears somewhere:
-      // a notification, an editor, the output, or a webview (own frame).
+      // Answer the prompts it shows (the number; where the call enters; an optional caller ID)
+      // until the result shows in a webview (its own frame) or a notification.
       const found = async () => {
         if (await page.locator('.quick-input-widget').isVisible().catch(() => false)) return false; // still asking
-        for (const frame of page.frames()) {
-          const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
-          if (/2223334444/.test(text) && /TheITSP-Out/.test(text)) return true;
-        }
-        return false;
+        const texts = [await page.locator('.notification-list-item-message').allInnerTexts().then((t) => t.join('\n')).catch(() => '')];
+        for (const frame of page.frames()) if (frame !== page.mainFrame()) texts.push(await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => ''));
+        return texts.some((t) => /2223334444/.test(t) && /TheITSP-Out/.test(t));
       };
       const deadline = Date.now() + 45_000;
       const answered = new Set();
+      const qi = page.locator('.quick-input-widget');
+      const input = qi.locator('input');
       while (!(await found())) {
-        if (Date.now() > deadline) throw new Error('no result mentioning 2223334444 and TheITSP-Out appeared');
-        const qi = page.locator('.quick-input-widget');
+        if (Date.now() > deadline) throw new Error(`no result mentioning 2223334444 and TheITSP-Out appeared (answered: ${[...answered].join(', ') || 'nothing'})`);
         if (await qi.isVisible().catch(() => false)) {
-          const prompt = norm(await qi.innerText().catch(() => '')) + ' ' + ((await qi.locator('input').getAttribute('placeholder').catch(() => '')) ?? '');
-          const rows = qi.locator('.quick-input-list .monaco-list-row');
-          if (/context/i.test(prompt) && !answered.has('context')) {
-            answered.add('context');
-            const internal = rows.filter({ hasText: /^\s*internal\b/ }).first();
-            if (await internal.isVisible().catch(() => false)) await internal.click();
-            else { await qi.locator('input').fill('internal'); await page.keyboard.press('Enter'); }
-          } else if (!answered.has('number')) {
-            answered.add('number');
-            await qi.locator('input').fill('2223334444');
+          const prompt = `${norm(await qi.innerText().catch(() => ''))} ${(await input.getAttribute('placeholder').catch(() => '')) ?? ''}`;
+          if (/caller/i.test(prompt) && !answered.has('caller')) {
+            answered.add('caller');
+            await input.fill('');
             await page.keyboard.press('Enter');
-          } else if (/peer|from|caller/i.test(prompt) && !answered.has('skip')) {
-            answered.add('skip');
+          } else if (/context|enters/i.test(prompt) && !answered.has('context')) {
+            answered.add('context');
+            await input.fill('internal');
+            const row = qi.locator('.quick-input-list .monaco-list-row').filter({ hasText: /^\s*internal\b/ }).first();
+            if (await row.waitFor({ timeout: 10_000 }).then(() => true, () => false)) await row.click();
+            else await page.keyboard.press('Enter');
+          } else if (/number/i.test(prompt) && !answered.has('number')) {
+            answered.add('number');
+            await input.fill('2223334444');
             await page.keyboard.press('Enter');
           }
         }
         await page.waitForTimeout(200); // poll interval of this condition loop
       }
+      log(`  answered: ${[...answered].join(', ')}`);
       await shot(page, 'simulate-dial.png');
     });
 
     await step(page, 'squiggles and Problems entries on a broken copy', async () => {
+      await runCommand(page, 'View: Close All Editors');
+      await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
       await quickOpen(page, 'sip.conf', { inFolder: 'broken' });
       await page.locator('.editor-group-container.active .view-line', { hasText: 'insecure=very' }).first().waitFor();
       await page.locator('.editor-group-container.active .squiggly-error').first().waitFor({ state: 'attached', timeout: 60_000 });
@@ -269,15 +275,15 @@ export async function runWalkthrough() {
       if ((await editorText(page)).includes('insecure=very')) throw new Error('insecure=very is still in the editor');
       const panel = await problemsPanel(page);
       await panel.locator('.monaco-list-row', { hasText: 'invalid-insecure' }).first().waitFor({ state: 'detached', timeout: 30_000 });
+      await page.locator('.editor-group-container.active .tab.active').click(); // focus the editor
       await page.keyboard.press('Control+S');
+      await waitFor('the fixed sip.conf on disk', () => /^insecure=port,invite$/m.test(readFileSync(join(broken.dir, 'sip.conf'), 'utf8')), { timeoutMs: 15_000 });
       await page.locator('.tab.active.dirty').waitFor({ state: 'detached', timeout: 15_000 });
-      const saved = readFileSync(join(broken.dir, 'sip.conf'), 'utf8');
-      if (!/^insecure=port,invite$/m.test(saved)) throw new Error('the fixed file on disk has no insecure=port,invite');
     });
   } finally {
     await browser?.close();
     await server.stop();
-    if (!process.env.E2E_KEEP) rmSync(workspace, { recursive: true, force: true });
+    removeTemp(workspace);
   }
   const count = (s) => steps.filter((x) => x.status === s).length;
   return { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), steps };
