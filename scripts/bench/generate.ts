@@ -423,7 +423,7 @@ function renderSingle(p: PbxParts): { ext: string; sip: string } {
 
 const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
-function finish(name: string, dir: string, files: Record<string, string>, users: number): GeneratedWorkspace {
+function assemble(name: string, dir: string, files: Record<string, string>, users: number): GeneratedWorkspace {
   const paths = Object.keys(files).sort();
   let extensionsBytes = 0;
   let totalBytes = 0;
@@ -436,7 +436,18 @@ function finish(name: string, dir: string, files: Record<string, string>, users:
 }
 
 /** Number of users whose extensions.conf is closest to `targetBytes` (deterministic). */
+const usersMemo = new Map<string, number>();
+
 export function usersForBytes(targetBytes: number, seed = DEFAULT_SEED): number {
+  const key = `${targetBytes}:${seed}`;
+  const hit = usersMemo.get(key);
+  if (hit !== undefined) return hit;
+  const n = fitUsers(targetBytes, seed);
+  usersMemo.set(key, n);
+  return n;
+}
+
+function fitUsers(targetBytes: number, seed: number): number {
   const size = (n: number): number => utf8Bytes(renderSingle(buildPbx(n, seed)).ext);
   // Size grows about linearly with the number of users: fit on two points, then refine.
   const a = size(20);
@@ -455,7 +466,7 @@ export function usersForBytes(targetBytes: number, seed = DEFAULT_SEED): number 
 export function generateTier(tier: TierSpec, seed = DEFAULT_SEED, dir = path.join(path.sep, 'bench', tier.name)): GeneratedWorkspace {
   const users = usersForBytes(tier.bytes, seed);
   const { ext, sip } = renderSingle(buildPbx(users, seed));
-  return finish(tier.name, dir, { [path.join(dir, 'extensions.conf')]: ext, [path.join(dir, 'sip.conf')]: sip }, users);
+  return assemble(tier.name, dir, { [path.join(dir, 'extensions.conf')]: ext, [path.join(dir, 'sip.conf')]: sip }, users);
 }
 
 function chunks<T>(items: T[], n: number): T[][] {
@@ -504,7 +515,7 @@ export function generateIncludeWorkspace(targetBytes = 250_000, fileCount = 30, 
   });
   files[path.join(dir, 'extensions.conf')] = ext;
   files[path.join(dir, 'sip.conf')] = sip;
-  return finish(`${Math.round(targetBytes / 1000)}KB×${fileCount} files`, dir, files, users);
+  return assemble(`${Math.round(targetBytes / 1000)}KB×${fileCount} files`, dir, files, users);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -538,7 +549,7 @@ export function simulateContextText(count: number, seed = DEFAULT_SEED, context 
   const nDids = Math.round(count * 0.35);
   while (names.size < nPatterns + nFeatures + nDids) {
     const did = rng.pick(['212', '312', '415', '617']) + '555' + rng.digits(4);
-    add(rng.chance(0.05) ? `${did}/_NXXNXXXXXX` : did, `Goto(ext-local,${1000 + rng.int(0, 999)},1)`);
+    add(rng.chance(0.05) ? `${did}/_NXXNXXXXXX` : did, `Goto(${1000 + rng.int(0, 999)},1)`);
   }
   const base = count > 5000 ? 10000 : 1000;
   let x = 0;

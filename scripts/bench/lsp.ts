@@ -142,14 +142,21 @@ export async function measureLsp(ws: GeneratedWorkspace, opts: { edits?: number;
     const caps = init.capabilities;
     const positions = requestPositions(lines);
     let hover: number[] | null = null;
+    let hoverAnswered = 0;
+    let completionAnswered = 0;
+    let completionItems = 0;
     if (caps.hoverProvider) {
       hover = [];
       for (let i = 0; i < 5 + requests; i++) {
         const position = positions.hover[i % positions.hover.length]!;
         const t0 = performance.now();
-        await conn.sendRequest(lsp.HoverRequest.type, { textDocument: { uri: extUri }, position });
-        if (i >= 5) hover.push(performance.now() - t0);
+        const h = await conn.sendRequest(lsp.HoverRequest.type, { textDocument: { uri: extUri }, position });
+        if (i >= 5) {
+          hover.push(performance.now() - t0);
+          if (h) hoverAnswered++;
+        }
       }
+      notes.push(`hover: ${hoverAnswered} of ${requests} requests (applications, patterns) returned content`);
     } else notes.push('the server has no hoverProvider yet: hover latency not measured (null)');
     let completion: number[] | null = null;
     if (caps.completionProvider) {
@@ -157,9 +164,15 @@ export async function measureLsp(ws: GeneratedWorkspace, opts: { edits?: number;
       for (let i = 0; i < 5 + requests; i++) {
         const position = positions.completion[i % positions.completion.length]!;
         const t0 = performance.now();
-        await conn.sendRequest(lsp.CompletionRequest.type, { textDocument: { uri: extUri }, position });
-        if (i >= 5) completion.push(performance.now() - t0);
+        const c = await conn.sendRequest(lsp.CompletionRequest.type, { textDocument: { uri: extUri }, position });
+        if (i >= 5) {
+          completion.push(performance.now() - t0);
+          const items = Array.isArray(c) ? c.length : (c?.items.length ?? 0);
+          if (items > 0) completionAnswered++;
+          completionItems += items;
+        }
       }
+      notes.push(`completion: ${completionAnswered} of ${requests} requests (after 'n,', inside Goto()) returned items, ${Math.round(completionItems / requests)} items on average`);
     } else notes.push('the server has no completionProvider yet: completion latency not measured (null)');
 
     await conn.sendRequest(lsp.ShutdownRequest.type);

@@ -1,13 +1,16 @@
 /**
  * Hotspots of a V8 .cpuprofile taken on dist/bench.js (node --cpu-prof):
- * self and inclusive time per function and self time per source file. The
- * bundle is not minified and esbuild starts each module with a `// path`
- * comment, so a bundle line maps back to its source file without a source map.
+ * self and inclusive time per function and self time per source file. A
+ * bundle position maps back to its source file through the bundle's source map
+ * (scripts/build.mjs writes one), or, without it, through the `// path` comment
+ * esbuild puts at the start of each module when it does not minify.
  *
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof dist/bench.js --profile-check 1MB
  *   node dist/bench.js --summarize /tmp/prof/<file>.cpuprofile
  */
 import * as fs from 'node:fs';
+import { SourceMap } from 'node:module';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 interface CallFrame {
@@ -68,25 +71,40 @@ function fileOf(map: [number, string][], line: number): string {
   return best;
 }
 
+/** A source map's path ('../server/src/x.ts', 'file:///…/node_modules/y.js') relative to the project. */
+function sourcePath(src: string): string {
+  const p = src.startsWith('file:') ? fileURLToPath(src) : src;
+  const i = p.lastIndexOf('node_modules/');
+  if (i !== -1) return p.slice(i);
+  if (path.isAbsolute(p)) return path.relative(process.cwd(), p);
+  return path.normalize(p).replace(/^(\.\.\/)+/, '');
+}
+
 export function summarizeProfile(profilePath: string, top = 25): ProfileSummary {
   const prof = JSON.parse(fs.readFileSync(profilePath, 'utf8')) as CpuProfile;
-  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const bundles = new Map<string, [number, string][]>();
+  const bundles = new Map<string, { map?: SourceMap; modules: [number, string][] }>();
   const locate = (cf: CallFrame): string => {
     if (!cf.url) return cf.functionName.startsWith('(') ? '' : '(native)';
     if (!cf.url.startsWith('file:')) return cf.url;
-    let map = bundles.get(cf.url);
-    if (!map) {
+    let b = bundles.get(cf.url);
+    if (!b) {
+      b = { modules: [] };
       try {
-        map = moduleMap(fs.readFileSync(fileURLToPath(cf.url), 'utf8'));
+        const file = fileURLToPath(cf.url);
+        if (fs.existsSync(file + '.map')) b.map = new SourceMap(JSON.parse(fs.readFileSync(file + '.map', 'utf8')));
+        else b.modules = moduleMap(fs.readFileSync(file, 'utf8'));
       } catch {
-        map = [];
+        // unreadable: fall back to the URL
       }
-      bundles.set(cf.url, map);
+      bundles.set(cf.url, b);
     }
-    return fileOf(map, cf.lineNumber) || cf.url.replace(/^.*\//, '');
+    if (b.map) {
+      const e = b.map.findEntry(cf.lineNumber, cf.columnNumber) as { originalSource?: string };
+      if (e?.originalSource) return sourcePath(e.originalSource);
+    }
+    return fileOf(b.modules, cf.lineNumber) || cf.url.replace(/^.*\//, '');
   };
   const keyOf = new Map<number, { name: string; file: string; key: string }>();
   for (const n of prof.nodes) {

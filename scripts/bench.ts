@@ -1,0 +1,631 @@
+/**
+ * `npm run bench`: how fast the core and the language server are on real-size
+ * PBXs. Not part of `npm test`.
+ *
+ *   npm run bench [-- --json PATH] [--readme] [--quick] [--tiers 25KB,250KB] [--no-lsp] [--no-cold]
+ *
+ * Generates deterministic FreePBX-like workspaces in memory (scripts/bench/generate.ts)
+ * and measures, in one process, median over repetitions after warm-up:
+ *  - warm full check per tier (fresh Workspace each repetition: parse, load,
+ *    models, every rule, cross-file) and MB/s; the incremental re-check after a
+ *    one-line edit with the same Workspace; a bare line-scan baseline
+ *    (split('\n') plus one regex per line) over the same text, and the ratio;
+ *  - the same PBX spread over 30 #include'd files;
+ *  - cold start: the first full check in a fresh `node` process (--cold DIR);
+ *  - LSP latency on the 250 KB tier with the real server in-process;
+ *  - Simulate dial lookups per second in a context of 100 and of 10,000 extensions;
+ *  - peak RSS.
+ * Prints a table with pass/fail against the targets; --json writes the results,
+ * --readme rewrites the README section between <!-- bench:start --> and <!-- bench:end -->.
+ *
+ * Other modes (used by the profiling recipe in the README):
+ *   node dist/bench.js --cold DIR                   first full check of DIR, JSON on stdout
+ *   node dist/bench.js --profile 1MB [--reps N] [--out FILE]   V8 profiler around the checks, then hotspots
+ *   node --cpu-prof dist/bench.js --profile-check 1MB [--reps N]
+ *   node dist/bench.js --summarize FILE.cpuprofile [--top N]
+ *   node dist/bench.js --readme-from RESULTS.json              rewrite the README section from saved results
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as inspector from 'node:inspector';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { memoryHost, Workspace, type Analysis } from '../server/src/core';
+import { contextIndex, findExtension } from '../server/src/core/simulate/find';
+import { confFilesIn, nodeHost } from '../server/src/node-host';
+import { generateIncludeWorkspace, generateTier, simulateContextText, simulateQueries, TIERS, type GeneratedWorkspace, type TierSpec } from './bench/generate';
+import { formatSummary, inclusiveShare, summarizeProfile } from './bench/profile';
+import { collectGarbage, median, peakRssMb, round, timeIt } from './bench/stats';
+
+/* ------------------------------------------------------------------------ */
+/* Targets                                                                   */
+/* ------------------------------------------------------------------------ */
+
+const TARGETS = {
+  fullCheck1MbMs: 60,
+  ratio1MbToLineScan: 5,
+  keystrokeP95Ms: 50,
+  hoverP95Ms: 20,
+  completionP95Ms: 20,
+  simulate10kLookupsPerSec: 200_000,
+  simulateSlowdown10kVs100: 3,
+  peakRssMb5Mb: 300,
+};
+
+/* ------------------------------------------------------------------------ */
+/* Results                                                                   */
+/* ------------------------------------------------------------------------ */
+
+interface TierResult {
+  name: string;
+  /** Bytes of all text checked (extensions.conf + sip.conf); MB/s and the baseline use the same text. */
+  bytes: number;
+  extensionsConfBytes: number;
+  users: number;
+  files: number;
+  fullCheckMsMedian: number;
+  /** Process CPU time (all threads, GC included) of the same runs: less sensitive to other load on the machine. */
+  fullCheckCpuMsMedian: number;
+  lineScanMsMedian: number;
+  ratioToLineScan: number;
+  mbPerSec: number;
+  incrementalMsMedian: number;
+  incrementalCpuMsMedian: number;
+  reps: number;
+  diagnostics: number;
+  errors: number;
+}
+
+interface TargetResult {
+  name: string;
+  target: string;
+  value: string;
+  pass: boolean | null;
+}
+
+interface BenchResult {
+  machine: { cpus: number; model: string; node: string; platform: string; totalMemMb: number; loadAvgStart: number[]; loadAvgEnd?: number[] };
+  tiers: TierResult[];
+  includeWorkspace?: TierResult;
+  coldStartMs: number | null;
+  coldStart?: { tier: string; processStartToMainMs: number; firstCheckMs: number; spawnToExitMs: number; runs: number };
+  keystrokeP50Ms: number | null;
+  keystrokeP95Ms: number | null;
+  hoverP95Ms: number | null;
+  completionP95Ms: number | null;
+  lsp?: { tier: string; edits: number; keystrokeMaxMs: number; openToDiagnosticsMs: number; hoverP50Ms: number | null; completionP50Ms: number | null; notes: string[] };
+  simulate: { ext100LookupsPerSec: number; ext10kLookupsPerSec: number; ext100LookupsPerCpuSec: number; ext10kLookupsPerCpuSec: number; hitRate100: number; hitRate10k: number } | null;
+  peakRssMb: number;
+  /** The 5MB tier alone: peak RSS of a fresh process doing one full check (--cold). */
+  peakRss5MbIsolatedMb?: number;
+  revision?: { commit: string; dirtyCore: boolean };
+  targets: TargetResult[];
+  totalSeconds: number;
+  generatedAt: string;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Measurements                                                              */
+/* ------------------------------------------------------------------------ */
+
+/** The bare baseline: split each file into lines and run one regex per line. */
+const LINE_RE = /^\s*(?:\[([^\]]*)\]|([\w-]+)\s*(=>|=)\s*([^;]*))/;
+function lineScan(texts: string[]): number {
+  let n = 0;
+  for (const t of texts) {
+    for (const line of t.split('\n')) {
+      const m = LINE_RE.exec(line);
+      if (m) n += m[1] !== undefined ? 1 : m[4]!.length;
+    }
+  }
+  return n;
+}
+
+function fullCheck(ws: GeneratedWorkspace): { workspace: Workspace; analysis: Analysis } {
+  const workspace = new Workspace({ configDir: ws.dir, host: memoryHost(ws.files) });
+  return { workspace, analysis: workspace.analyze(ws.paths) };
+}
+
+const EDIT_NEEDLE = '\n same => n,Set(__PICKUPMARK=';
+
+/** The file a user edits: the one holding [ext-local] users (the middle one when they are split). */
+function editTarget(ws: GeneratedWorkspace): string {
+  const holders = ws.paths.filter((p) => ws.files[p]!.includes(EDIT_NEEDLE));
+  return holders[holders.length >> 1] ?? ws.extensionsPath;
+}
+
+/** A one-line edit in the middle of the dialplan: a different Set() value each time. */
+function editOneLine(text: string, i: number): string {
+  const needle = EDIT_NEEDLE;
+  let at = text.indexOf(needle, text.length >> 1);
+  if (at === -1) at = text.indexOf(needle);
+  if (at === -1) return text + `\n; edit ${i}\n`;
+  const close = text.indexOf(')', at + needle.length);
+  return text.slice(0, close) + `-e${i}` + text.slice(close);
+}
+
+interface RepPlan {
+  warmupMs: number;
+  budgetMs: number;
+  minReps: number;
+  maxReps: number;
+}
+
+function repPlan(bytes: number, quick: boolean): RepPlan {
+  const q = quick ? 0.4 : 1;
+  if (bytes < 100_000) return { warmupMs: 1000 * q, budgetMs: 2000 * q, minReps: 5, maxReps: 30 };
+  if (bytes < 600_000) return { warmupMs: 1500 * q, budgetMs: 3000 * q, minReps: 5, maxReps: 15 };
+  if (bytes < 3_000_000) return { warmupMs: 2000 * q, budgetMs: 4000 * q, minReps: 5, maxReps: 7 };
+  return { warmupMs: 1, budgetMs: 1, minReps: 3, maxReps: 3 };
+}
+
+function measureTier(ws: GeneratedWorkspace, quick: boolean, log: (s: string) => void): TierResult {
+  const plan = repPlan(ws.extensionsBytes, quick);
+  const texts = ws.paths.map((p) => ws.files[p]!);
+
+  // Warm-up (at least one run, at most 3); its last Workspace serves the incremental re-checks.
+  let warm = fullCheck(ws);
+  let warmMs = 0;
+  const tw = performance.now();
+  for (let i = 0; i < 2 && performance.now() - tw < plan.warmupMs; i++) {
+    collectGarbage();
+    const r = timeIt(() => fullCheck(ws));
+    warm = r.value;
+    warmMs = r.ms;
+  }
+  if (warmMs === 0) warmMs = performance.now() - tw || 1;
+  const reps = Math.max(plan.minReps, Math.min(plan.maxReps, Math.floor(plan.budgetMs / warmMs)));
+  const errors = warm.analysis.diagnostics.filter((d) => d.severity === 'error').length;
+  const diagnostics = warm.analysis.diagnostics.length;
+
+  const full: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    collectGarbage();
+    const c0 = process.cpuUsage();
+    full.push(timeIt(() => fullCheck(ws)).ms);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  log(`  ${ws.name}: full check ${round(median(full))} ms, CPU ${round(median(cpu))} ms (median of ${reps})`);
+
+  // Incremental: same Workspace, a dialplan buffer changes by one line each time.
+  const target = editTarget(ws);
+  const base = ws.files[target]!;
+  const incremental: number[] = [];
+  const incrementalCpu: number[] = [];
+  for (let i = 0; i < Math.min(reps, ws.extensionsBytes < 600_000 ? 10 : 5); i++) {
+    const edited = editOneLine(base, i);
+    collectGarbage();
+    const c0 = process.cpuUsage();
+    incremental.push(
+      timeIt(() => {
+        warm.workspace.setOverlay(target, edited);
+        return warm.workspace.analyze(ws.paths);
+      }).ms,
+    );
+    const c = process.cpuUsage(c0);
+    incrementalCpu.push((c.user + c.system) / 1000);
+  }
+
+  // Baseline over the same text.
+  for (let i = 0; i < 3; i++) lineScan(texts);
+  const scan: number[] = [];
+  for (let i = 0; i < Math.max(reps, 10); i++) scan.push(timeIt(() => lineScan(texts)).ms);
+
+  const fullMs = median(full);
+  const scanMs = median(scan);
+  return {
+    name: ws.name,
+    bytes: ws.totalBytes,
+    extensionsConfBytes: ws.extensionsBytes,
+    users: ws.users,
+    files: ws.paths.length,
+    fullCheckMsMedian: round(fullMs, 2),
+    fullCheckCpuMsMedian: round(median(cpu), 2),
+    lineScanMsMedian: round(scanMs, 3),
+    ratioToLineScan: round(fullMs / scanMs, 1),
+    mbPerSec: round(ws.totalBytes / 1e6 / (fullMs / 1000), 2),
+    incrementalMsMedian: round(median(incremental), 2),
+    incrementalCpuMsMedian: round(median(incrementalCpu), 2),
+    reps,
+    diagnostics,
+    errors,
+  };
+}
+
+/** Lookups per second of findExtension in one context, its compiled index warm. */
+function measureSimulate(count: number, quick: boolean): { lookupsPerSec: number; lookupsPerCpuSec: number; hitRate: number } {
+  const file = path.join(path.sep, 'bench', 'simulate', 'extensions.conf');
+  const context = `sim-${count}`;
+  const text = simulateContextText(count, undefined, context);
+  const plan = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: text }) }).analyze([file]).dialplan!;
+  const ctx = plan.contexts.get(context);
+  if (!ctx || ctx.extensions.length !== count) throw new Error(`simulate bench: context ${context} has ${ctx?.extensions.length} extensions, expected ${count}`);
+  contextIndex(ctx);
+  const queries = simulateQueries(20_000, count);
+  let hits = 0;
+  const pass = (): void => {
+    hits = 0;
+    for (const q of queries) if (findExtension(plan, { context, exten: q.exten, callerId: q.callerId }).found) hits++;
+  };
+  pass(); // warm-up: JIT and index
+  const rates: number[] = [];
+  const cpuRates: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    collectGarbage();
+    let n = 0;
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    let t = t0;
+    while (t - t0 < (quick ? 300 : 800)) {
+      pass();
+      n += queries.length;
+      t = performance.now();
+    }
+    const c = process.cpuUsage(c0);
+    rates.push(n / ((t - t0) / 1000));
+    cpuRates.push(n / ((c.user + c.system) / 1e6));
+  }
+  return { lookupsPerSec: Math.round(median(rates)), lookupsPerCpuSec: Math.round(median(cpuRates)), hitRate: round(hits / queries.length, 3) };
+}
+
+/** Write a workspace's files to a temp dir (cold start and the LSP read the disk). */
+function writeToDisk(ws: GeneratedWorkspace): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'astconf-bench-'));
+  for (const [file, text] of Object.entries(ws.files)) fs.writeFileSync(path.join(dir, path.relative(ws.dir, file)), text);
+  return dir;
+}
+
+interface ColdOutput {
+  processStartToMainMs: number;
+  firstCheckMs: number;
+  totalMs: number;
+  maxRssMb: number;
+  diagnostics: number;
+}
+
+/** Child mode: the first full check of a directory, the way astconf check reads it. */
+function coldMain(dir: string): void {
+  const mainAt = performance.now(); // ms since the process started: node boot + loading this bundle
+  const t0 = performance.now();
+  const analysis = new Workspace({ configDir: dir, host: nodeHost() }).analyze(confFilesIn(dir));
+  const t1 = performance.now();
+  const out: ColdOutput = { processStartToMainMs: mainAt, firstCheckMs: t1 - t0, totalMs: t1, maxRssMb: peakRssMb(), diagnostics: analysis.diagnostics.length };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+function measureCold(ws: GeneratedWorkspace, runs: number): { coldStartMs: number; processStartToMainMs: number; firstCheckMs: number; spawnToExitMs: number; maxRssMb: number } {
+  const dir = writeToDisk(ws);
+  try {
+    const outs: (ColdOutput & { wall: number })[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [process.argv[1]!, '--cold', dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const wall = performance.now() - t0;
+      if (r.status !== 0) throw new Error(`cold start child failed: ${r.stderr}`);
+      outs.push({ ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as ColdOutput), wall });
+    }
+    return {
+      coldStartMs: round(median(outs.map((o) => o.totalMs))),
+      processStartToMainMs: round(median(outs.map((o) => o.processStartToMainMs))),
+      firstCheckMs: round(median(outs.map((o) => o.firstCheckMs))),
+      spawnToExitMs: round(median(outs.map((o) => o.wall))),
+      maxRssMb: round(Math.max(...outs.map((o) => o.maxRssMb))),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Report                                                                    */
+/* ------------------------------------------------------------------------ */
+
+function revision(): BenchResult['revision'] {
+  const git = (...args: string[]): string | undefined => {
+    const r = spawnSync('git', args, { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+    return r.status === 0 ? r.stdout.trim() : undefined;
+  };
+  const commit = git('rev-parse', '--short', 'HEAD');
+  return commit ? { commit, dirtyCore: (git('status', '--porcelain', '--', 'server/src') ?? '') !== '' } : undefined;
+}
+
+function machine(): BenchResult['machine'] {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    model: cpus[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    totalMemMb: Math.round(os.totalmem() / 1024 / 1024),
+    loadAvgStart: os.loadavg().map((x) => round(x, 2)),
+  };
+}
+
+const fmt = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x >= 1000 ? Math.round(x).toLocaleString('en-US') : String(round(x, digits)));
+const kb = (b: number): string => (b >= 1e6 ? `${round(b / 1e6, 2)} MB` : `${round(b / 1e3, 1)} KB`);
+
+function targetsOf(r: BenchResult): TargetResult[] {
+  const t: TargetResult[] = [];
+  const tier1 = r.tiers.find((x) => x.name === '1MB');
+  const tier5 = r.tiers.find((x) => x.name === '5MB');
+  const pass = (v: number | null | undefined, ok: (v: number) => boolean): boolean | null => (v === null || v === undefined || !Number.isFinite(v) ? null : ok(v));
+  t.push({ name: '1 MB tier: warm full check', target: `≤ ${TARGETS.fullCheck1MbMs} ms`, value: tier1 ? `${fmt(tier1.fullCheckMsMedian)} ms` : 'n/a', pass: pass(tier1?.fullCheckMsMedian, (v) => v <= TARGETS.fullCheck1MbMs) });
+  t.push({ name: '1 MB tier: full check vs line scan', target: `≤ ${TARGETS.ratio1MbToLineScan}×`, value: tier1 ? `${fmt(tier1.ratioToLineScan)}×` : 'n/a', pass: pass(tier1?.ratioToLineScan, (v) => v <= TARGETS.ratio1MbToLineScan) });
+  t.push({ name: 'Keystroke → diagnostics p95 (250 KB)', target: `≤ ${TARGETS.keystrokeP95Ms} ms`, value: `${fmt(r.keystrokeP95Ms)} ms`, pass: pass(r.keystrokeP95Ms, (v) => v <= TARGETS.keystrokeP95Ms) });
+  t.push({ name: 'Hover p95', target: `≤ ${TARGETS.hoverP95Ms} ms`, value: r.hoverP95Ms === null ? 'not implemented' : `${fmt(r.hoverP95Ms)} ms`, pass: pass(r.hoverP95Ms, (v) => v <= TARGETS.hoverP95Ms) });
+  t.push({ name: 'Completion p95', target: `≤ ${TARGETS.completionP95Ms} ms`, value: r.completionP95Ms === null ? 'not implemented' : `${fmt(r.completionP95Ms)} ms`, pass: pass(r.completionP95Ms, (v) => v <= TARGETS.completionP95Ms) });
+  const s = r.simulate;
+  t.push({ name: 'Simulate lookups/s at 10,000 extensions', target: `≥ ${TARGETS.simulate10kLookupsPerSec.toLocaleString('en-US')}`, value: s ? fmt(s.ext10kLookupsPerSec) : 'n/a', pass: pass(s?.ext10kLookupsPerSec, (v) => v >= TARGETS.simulate10kLookupsPerSec) });
+  const slow = s ? s.ext100LookupsPerSec / s.ext10kLookupsPerSec : null;
+  t.push({ name: 'Simulate slowdown 10,000 vs 100 extensions', target: `≤ ${TARGETS.simulateSlowdown10kVs100}×`, value: slow === null ? 'n/a' : `${fmt(slow, 2)}×`, pass: pass(slow, (v) => v <= TARGETS.simulateSlowdown10kVs100) });
+  const iso = r.peakRss5MbIsolatedMb;
+  t.push({
+    name: '5 MB tier completes, peak RSS',
+    target: `≤ ${TARGETS.peakRssMb5Mb} MB`,
+    value: !tier5 ? 'n/a (5MB tier not run)' : iso !== undefined ? `${fmt(iso, 0)} MB alone in a fresh process (${fmt(r.peakRssMb, 0)} MB for the whole bench)` : `${fmt(r.peakRssMb, 0)} MB (whole bench process)`,
+    pass: tier5 ? (iso ?? r.peakRssMb) <= TARGETS.peakRssMb5Mb : null,
+  });
+  return t;
+}
+
+const mark = (p: boolean | null): string => (p === null ? 'n/a' : p ? 'PASS' : 'FAIL');
+
+function table(headers: string[], rows: string[][], markdown: boolean): string {
+  if (markdown) {
+    const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+    return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+  }
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function report(r: BenchResult, markdown: boolean): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(`Machine: ${m.cpus} × ${m.model}, ${m.totalMemMb.toLocaleString('en-US')} MB RAM, Node ${m.node}, ${m.platform}; load average ${m.loadAvgStart[0]} at start${m.loadAvgEnd ? `, ${m.loadAvgEnd[0]} at end` : ''}`);
+  out.push('');
+  const tiers = [...r.tiers, ...(r.includeWorkspace ? [r.includeWorkspace] : [])];
+  out.push(
+    table(
+      ['Tier', 'Text checked', 'Users', 'Files', 'Full check (median)', 'CPU time', 'MB/s', 'Line scan', 'Ratio', 'One-line edit re-check (CPU)', 'Reps'],
+      tiers.map((t) => [
+        t.name,
+        kb(t.bytes),
+        String(t.users),
+        String(t.files),
+        `${fmt(t.fullCheckMsMedian)} ms`,
+        `${fmt(t.fullCheckCpuMsMedian)} ms`,
+        fmt(t.mbPerSec, 2),
+        `${fmt(t.lineScanMsMedian, 2)} ms`,
+        `${fmt(t.ratioToLineScan)}×`,
+        `${fmt(t.incrementalMsMedian)} ms (${fmt(t.incrementalCpuMsMedian)} ms)`,
+        String(t.reps),
+      ]),
+      markdown,
+    ),
+  );
+  out.push('');
+  const other: string[][] = [];
+  if (r.coldStart) other.push([`Cold start, first full check in a fresh process (${r.coldStart.tier})`, `${fmt(r.coldStartMs)} ms (boot + load ${fmt(r.coldStart.processStartToMainMs)} ms, check ${fmt(r.coldStart.firstCheckMs)} ms; spawn → exit ${fmt(r.coldStart.spawnToExitMs)} ms)`]);
+  if (r.lsp) {
+    other.push([`Keystroke → diagnostics (${r.lsp.tier}, ${r.lsp.edits} edits)`, `p50 ${fmt(r.keystrokeP50Ms)} ms, p95 ${fmt(r.keystrokeP95Ms)} ms, max ${fmt(r.lsp.keystrokeMaxMs)} ms`]);
+    other.push(['didOpen → first diagnostics', `${fmt(r.lsp.openToDiagnosticsMs)} ms`]);
+    other.push(['Hover', r.hoverP95Ms === null ? 'not implemented by the server yet' : `p50 ${fmt(r.lsp.hoverP50Ms)} ms, p95 ${fmt(r.hoverP95Ms)} ms`]);
+    other.push(['Completion', r.completionP95Ms === null ? 'not implemented by the server yet' : `p50 ${fmt(r.lsp.completionP50Ms)} ms, p95 ${fmt(r.completionP95Ms)} ms`]);
+  }
+  if (r.simulate) {
+    other.push(['Simulate lookups/s, 100 extensions', `${fmt(r.simulate.ext100LookupsPerSec)} (per CPU-second ${fmt(r.simulate.ext100LookupsPerCpuSec)}; hit rate ${fmt(r.simulate.hitRate100 * 100)}%)`]);
+    other.push(['Simulate lookups/s, 10,000 extensions', `${fmt(r.simulate.ext10kLookupsPerSec)} (per CPU-second ${fmt(r.simulate.ext10kLookupsPerCpuSec)}; hit rate ${fmt(r.simulate.hitRate10k * 100)}%)`]);
+  }
+  other.push(['Peak RSS of the bench process', `${fmt(r.peakRssMb, 0)} MB`]);
+  if (r.peakRss5MbIsolatedMb !== undefined) other.push(['Peak RSS, 5MB tier alone (fresh process, one full check)', `${fmt(r.peakRss5MbIsolatedMb, 0)} MB`]);
+  out.push(table(['Measure', 'Result'], other, markdown));
+  out.push('');
+  out.push(table(['Target', 'Goal', 'Measured', 'Result'], r.targets.map((t) => [t.name, t.target, t.value, mark(t.pass)]), markdown));
+  return out.join('\n');
+}
+
+function updateReadme(r: BenchResult): void {
+  const file = path.resolve(__dirname, '..', 'README.md');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const body = [
+    start,
+    '## Performance',
+    '',
+    '`npm run bench` (not part of `npm test`; about 2–3 minutes) generates deterministic FreePBX-like',
+    'workspaces in memory (`scripts/bench/generate.ts`: users with hints, `n` priorities, labels, Macro/Gosub,',
+    "GotoIf `$[…]`, DIDs, outbound routes, IVRs, queues, ring groups, time conditions, includes; a sip.conf with a",
+    'template and one device per user) and measures the warm full check (fresh `Workspace` per repetition: parse,',
+    'load, models, every rule), the re-check after a one-line edit (same `Workspace`), a bare line-scan baseline',
+    "(`split('\\n')` + one regex per line) on the same text, the cold start in a fresh process, the language",
+    'server in-process (debounce 0), Simulate dial lookups and peak RSS. `-- --json PATH` writes the numbers,',
+    '`-- --readme` rewrites this section. "Text checked" is extensions.conf + sip.conf; tier names are the size of',
+    'extensions.conf. Wall-clock numbers need an idle machine: when the load average is above the number of CPUs',
+    'other processes competed for them, and the CPU-time column (process CPU, GC threads included) is the steadier',
+    'figure.',
+    '',
+    `Last run (${r.generatedAt.slice(0, 10)}, ${round(r.totalSeconds)} s${r.revision ? `, commit ${r.revision.commit}${r.revision.dirtyCore ? ' + uncommitted server/src changes' : ''}` : ''}):`,
+    '',
+    report(r, true),
+    '',
+    'Profiling: `node dist/bench.js --profile 1MB` (V8 profiler around ten full checks, then the hotspots by',
+    'function and source file), or `node --cpu-prof --cpu-prof-dir=/tmp/prof dist/bench.js --profile-check 1MB`',
+    'then `node dist/bench.js --summarize /tmp/prof/*.cpuprofile`.',
+    end,
+  ].join('\n');
+  // Read-modify-write in one go: others edit README.md too.
+  const text = fs.readFileSync(file, 'utf8');
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  const next = a !== -1 && b > a ? text.slice(0, a) + body + text.slice(b + end.length) : text.replace(/\n*$/, '\n\n') + body + '\n';
+  fs.writeFileSync(file, next);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Main                                                                      */
+/* ------------------------------------------------------------------------ */
+
+/** Inclusive share of the phases of a full check. */
+function printPhases(profile: string): void {
+  const share = inclusiveShare(profile, ['parseConfig', 'scanLines', 'tokenize', 'buildNode', 'loadConfig', 'buildDialplan', 'buildSipConfig', 'runRules', 'finish', '(garbage collector)']);
+  console.log('\n  inclusive%  phase');
+  for (const [k, v] of Object.entries(share)) console.log(`  ${v.toFixed(1).padStart(10)}  ${k}`);
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
+const flag = (name: string): boolean => process.argv.includes(name);
+
+async function main(): Promise<void> {
+  const cold = arg('--cold');
+  if (cold) return coldMain(cold);
+
+  const summarize = arg('--summarize');
+  if (summarize) {
+    console.log(formatSummary(summarizeProfile(summarize, Number(arg('--top') ?? 25))));
+    printPhases(summarize);
+    return;
+  }
+
+  const inProcess = arg('--profile');
+  if (inProcess) {
+    // The V8 profiler around the measured checks only (not the generation), then the hotspots.
+    const spec = TIERS.find((t) => t.name === inProcess);
+    if (!spec) throw new Error(`unknown tier ${inProcess} (${TIERS.map((t) => t.name).join(', ')})`);
+    const out = arg('--out') ?? path.join(os.tmpdir(), `astconf-bench-${spec.name}.cpuprofile`);
+    const ws = generateTier(spec);
+    const reps = Number(arg('--reps') ?? 10);
+    fullCheck(ws);
+    fullCheck(ws);
+    const session = new inspector.Session();
+    session.connect();
+    const post = (method: string, params?: object): Promise<unknown> => new Promise((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 200 });
+    await post('Profiler.start');
+    const times: number[] = [];
+    for (let i = 0; i < reps; i++) times.push(timeIt(() => fullCheck(ws)).ms);
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    session.disconnect();
+    fs.writeFileSync(out, JSON.stringify(profile));
+    console.log(`${spec.name}: ${reps} full checks under the profiler, median ${round(median(times))} ms; profile: ${out}\n`);
+    console.log(formatSummary(summarizeProfile(out, Number(arg('--top') ?? 25))));
+    printPhases(out);
+    return;
+  }
+
+  const profileTier = arg('--profile-check');
+  if (profileTier) {
+    const spec = TIERS.find((t) => t.name === profileTier);
+    if (!spec) throw new Error(`unknown tier ${profileTier} (${TIERS.map((t) => t.name).join(', ')})`);
+    const ws = generateTier(spec);
+    const reps = Number(arg('--reps') ?? 10);
+    fullCheck(ws); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < reps; i++) times.push(timeIt(() => fullCheck(ws)).ms);
+    console.log(`${spec.name}: ${reps} full checks, median ${round(median(times))} ms`);
+    return;
+  }
+
+  const from = arg('--readme-from');
+  if (from) {
+    updateReadme(JSON.parse(fs.readFileSync(from, 'utf8')) as BenchResult);
+    return;
+  }
+
+  const started = performance.now();
+  const quick = flag('--quick');
+  const wanted = arg('--tiers')?.split(',');
+  const log = (s: string): void => void process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${s}\n`);
+  const tiersToRun: TierSpec[] = TIERS.filter((t) => !wanted || wanted.includes(t.name));
+
+  const result: BenchResult = {
+    machine: machine(),
+    tiers: [],
+    coldStartMs: null,
+    keystrokeP50Ms: null,
+    keystrokeP95Ms: null,
+    hoverP95Ms: null,
+    completionP95Ms: null,
+    simulate: null,
+    peakRssMb: 0,
+    targets: [],
+    totalSeconds: 0,
+    generatedAt: new Date().toISOString(),
+  };
+
+  log('Full check per tier…');
+  for (const spec of tiersToRun) {
+    const ws = generateTier(spec);
+    result.tiers.push(measureTier(ws, quick, log));
+  }
+  {
+    const ws = generateIncludeWorkspace(250_000, 30);
+    result.includeWorkspace = measureTier(ws, quick, log);
+  }
+  for (const t of [...result.tiers, result.includeWorkspace]) if (t && t.errors > 0) log(`  warning: ${t.name} has ${t.errors} error diagnostics (the generator should produce valid configs)`);
+
+  log('Simulate…');
+  const s100 = measureSimulate(100, quick);
+  const s10k = measureSimulate(10_000, quick);
+  result.simulate = {
+    ext100LookupsPerSec: s100.lookupsPerSec,
+    ext10kLookupsPerSec: s10k.lookupsPerSec,
+    ext100LookupsPerCpuSec: s100.lookupsPerCpuSec,
+    ext10kLookupsPerCpuSec: s10k.lookupsPerCpuSec,
+    hitRate100: s100.hitRate,
+    hitRate10k: s10k.hitRate,
+  };
+
+  const lspTier = generateTier(TIERS.find((t) => t.name === '250KB')!);
+  if (!flag('--no-lsp')) {
+    log('LSP (250KB, in-process)…');
+    const { measureLsp } = await import('./bench/lsp');
+    const l = await measureLsp(lspTier, { edits: 50, requests: 50 });
+    result.keystrokeP50Ms = round(l.keystrokeP50Ms, 2);
+    result.keystrokeP95Ms = round(l.keystrokeP95Ms, 2);
+    result.hoverP95Ms = l.hoverP95Ms === null ? null : round(l.hoverP95Ms, 2);
+    result.completionP95Ms = l.completionP95Ms === null ? null : round(l.completionP95Ms, 2);
+    result.lsp = { tier: '250KB', edits: l.edits, keystrokeMaxMs: round(l.keystrokeMaxMs, 2), openToDiagnosticsMs: round(l.openToDiagnosticsMs, 1), hoverP50Ms: l.hoverP50Ms === null ? null : round(l.hoverP50Ms, 2), completionP50Ms: l.completionP50Ms === null ? null : round(l.completionP50Ms, 2), notes: l.notes };
+    for (const n of l.notes) log(`  note: ${n}`);
+  }
+
+  if (!flag('--no-cold')) {
+    log('Cold start (250KB, fresh process)…');
+    const c = measureCold(lspTier, quick ? 1 : 3);
+    result.coldStartMs = c.coldStartMs;
+    result.coldStart = { tier: '250KB', processStartToMainMs: c.processStartToMainMs, firstCheckMs: c.firstCheckMs, spawnToExitMs: c.spawnToExitMs, runs: quick ? 1 : 3 };
+    if (tiersToRun.some((t) => t.name === '5MB')) {
+      log('5MB tier alone in a fresh process (peak RSS)…');
+      result.peakRss5MbIsolatedMb = measureCold(generateTier(TIERS.find((t) => t.name === '5MB')!), 1).maxRssMb;
+    }
+  }
+  result.revision = revision();
+
+  result.machine.loadAvgEnd = os.loadavg().map((x) => round(x, 2));
+  result.peakRssMb = round(peakRssMb(), 1);
+  result.totalSeconds = round((performance.now() - started) / 1000, 1);
+  result.targets = targetsOf(result);
+
+  console.log(report(result, false));
+  const json = arg('--json');
+  if (json) {
+    fs.writeFileSync(json, JSON.stringify(result, null, 2) + '\n');
+    log(`\nwrote ${json}`);
+  }
+  if (flag('--readme')) {
+    updateReadme(result);
+    log('updated README.md (bench section)');
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
