@@ -17,8 +17,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analysisSummary } from './lsp/analysis-request';
 import { codeActions } from './lsp/code-actions';
 import { makeGuard } from './lsp/guard';
-import { AnalysisRequest } from './lsp/protocol';
+import { AnalysisRequest, SimulateRequest, SimulateTargetsRequest } from './lsp/protocol';
 import { Session } from './lsp/session';
+import { CompletionFeature, completionOptions } from './lsp/completion';
+import { hover } from './lsp/hover';
+import { simulateCodeLenses, simulateDial, simulateTargets } from './lsp/simulate';
+import { definition, prepareRename, references, rename } from './lsp/navigation';
+import { documentLinks, documentSymbols, foldingRanges, workspaceSymbols } from './lsp/symbols';
 
 const SERVER_INFO = { name: 'asterisk-config', version: '0.1.0' };
 
@@ -26,6 +31,16 @@ export function capabilities(client: ClientCapabilities): ServerCapabilities {
   return {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     codeActionProvider: client.textDocument?.codeAction?.codeActionLiteralSupport ? { codeActionKinds: [CodeActionKind.QuickFix] } : true,
+    codeLensProvider: { resolveProvider: false },
+    hoverProvider: true,
+    completionProvider: completionOptions,
+    definitionProvider: true,
+    referencesProvider: true,
+    renameProvider: client.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+    documentSymbolProvider: true,
+    workspaceSymbolProvider: true,
+    foldingRangeProvider: true,
+    documentLinkProvider: { resolveProvider: false },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
 }
@@ -40,8 +55,9 @@ export function startServer(connection?: Connection): Connection {
   const guard = makeGuard(conn.console);
   const documents = new TextDocuments(TextDocument);
   const session = new Session(conn, guard);
+  const completion = new CompletionFeature(session.index, session.scheduler);
 
-  conn.onInitialize((p): InitializeResult => (guard('initialize', () => session.initialize(p))(), { capabilities: capabilities(p.capabilities), serverInfo: SERVER_INFO }));
+  conn.onInitialize((p): InitializeResult => (guard('initialize', () => (session.initialize(p), completion.setClient(p.capabilities)))(), { capabilities: capabilities(p.capabilities), serverInfo: SERVER_INFO }));
   conn.onInitialized(guard('initialized', () => session.initialized()));
   conn.onDidChangeConfiguration(guard('didChangeConfiguration', (p) => session.reloadSettings(p.settings)));
   conn.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', (p) => session.filesChanged(p.changes)));
@@ -49,6 +65,19 @@ export function startServer(connection?: Connection): Connection {
   documents.onDidClose(guard('didClose', (e) => session.documentClosed(e.document)));
   conn.onCodeAction(guard('codeAction', (p) => codeActions(session.index, session.scheduler, p), []));
   conn.onRequest(AnalysisRequest, guard('asterisk/analysis', (p) => analysisSummary(session.index, session.scheduler, p), { groups: [] }));
+  conn.onCodeLens(guard('codeLens', (p) => simulateCodeLenses(session.index, session.scheduler, p), []));
+  conn.onRequest(SimulateRequest, guard('asterisk/simulate', (p) => simulateDial(session.index, session.scheduler, p), { error: 'the simulation failed (see the Asterisk Config output)' }));
+  conn.onRequest(SimulateTargetsRequest, guard('asterisk/simulateTargets', (p) => simulateTargets(session.index, session.scheduler, p), { contexts: [], devices: [] }));
+  conn.onHover(guard('hover', (p) => hover(session.index, session.scheduler, p), null));
+  conn.onCompletion(guard('completion', (p) => completion.complete(p), []));
+  conn.onDefinition(guard('definition', (p) => definition(session.index, session.scheduler, p), []));
+  conn.onReferences(guard('references', (p) => references(session.index, session.scheduler, p), []));
+  conn.onPrepareRename(guard('prepareRename', (p) => prepareRename(session.index, session.scheduler, p), null));
+  conn.onRenameRequest(guard('rename', (p) => rename(session.index, session.scheduler, p, (m) => conn.console.info(m)), null));
+  conn.onDocumentSymbol(guard('documentSymbol', (p) => documentSymbols(session.index, session.scheduler, p), []));
+  conn.onWorkspaceSymbol(guard('workspaceSymbol', (p) => workspaceSymbols(session.index, session.scheduler, p), []));
+  conn.onFoldingRanges(guard('foldingRange', (p) => foldingRanges(session.index, p), []));
+  conn.onDocumentLinks(guard('documentLink', (p) => documentLinks(session.index, session.scheduler, p), []));
   conn.onShutdown(guard('shutdown', () => session.dispose()));
 
   if (ownsProcess) {

@@ -104,10 +104,9 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
     loading.pop();
   };
 
-  const findCategory = (name: string, includeTemplates: boolean): Category | undefined => {
-    const lower = name.toLowerCase();
-    return out.categories.find((c) => c.name.toLowerCase() === lower && (includeTemplates || !c.template));
-  };
+  // First section of each lower-cased name (lookups are case-insensitive and return the first match).
+  const firstByName = new Map<string, Category>();
+  const findCategory = (name: string): Category | undefined => firstByName.get(name.toLowerCase());
 
   const handleSection = (file: string, node: SectionNode): void => {
     if (!node.closed) {
@@ -146,7 +145,7 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
       if (opt.text === '!') {
         cat.template = true;
       } else if (opt.text.startsWith('+')) {
-        const target = findCategory(node.name, true);
+        const target = findCategory(node.name);
         if (!target) {
           report(file, opt.range, 'error', 'append-to-unknown-section', `[${node.name}](+) adds to a section that does not exist above: Asterisk rejects the whole file ("Category addition requested, but category '${node.name}' does not exist").`, true, `Category addition requested, but category '${node.name}' does not exist, line ${node.line.lineNo} of ${path.basename(file)}`);
           current = undefined;
@@ -158,9 +157,9 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
         current = target;
         appended = true;
       } else {
-        const base = findCategory(opt.text, true);
+        const base = findCategory(opt.text);
         if (!base) {
-          const later = opt.text.trim() !== opt.text && findCategory(opt.text.trim(), true);
+          const later = opt.text.trim() !== opt.text && findCategory(opt.text.trim());
           report(
             file,
             opt.range.start === opt.range.end ? node.optionsRange ?? node.range : opt.range,
@@ -179,7 +178,11 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
         for (const v of base.vars) cat.vars.push({ ...v, inheritedFrom: v.inheritedFrom ?? base });
       }
     }
-    if (!appended) out.categories.push(cat);
+    if (!appended) {
+      out.categories.push(cat);
+      const lower = cat.name.toLowerCase();
+      if (!firstByName.has(lower)) firstByName.set(lower, cat);
+    }
   };
 
   const handleAssignment = (file: string, node: AssignmentNode): void => {
@@ -208,12 +211,14 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
         const merged = (target.value + node.value).replace(/[ \t\r\n\v\f]+$/, '').replace(/^[ \t]+/, '');
         const idx = current.vars.indexOf(target);
         current.vars[idx] = { ...target, value: merged, appended: [...(target.appended ?? []), node] };
-        current.end = { file, offset: node.range.end };
+        current.end.file = file;
+        current.end.offset = node.range.end;
         return;
       }
     }
     current.vars.push({ name: node.name, value: node.op === '+=' ? node.value.trim() : node.value, file, lineNo: node.line.lineNo, node });
-    current.end = { file, offset: node.range.end };
+    current.end.file = file;
+    current.end.offset = node.range.end;
   };
 
   const handleDirective = (file: string, node: DirectiveNode): void => {

@@ -301,6 +301,27 @@ function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report
   }
 }
 
+/** sscanf("%d"): optional blanks and sign, then digits (`2x` is 2); undefined when no digit. */
+function scanPriorityNumber(text: string): number | undefined {
+  let i = 0;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  let sign = 1;
+  const c = text.charCodeAt(i);
+  if (c === 43 || c === 45) {
+    if (c === 45) sign = -1;
+    i++;
+  }
+  const from = i;
+  let n = 0;
+  for (; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  if (i === from) return undefined;
+  return Math.max(-2147483648, Math.min(2147483647, sign * n));
+}
+
 /** C isspace(). */
 function isBlank(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
@@ -362,8 +383,8 @@ function addExtensionLine(plan: Dialplan, ctx: Context, st: ContextState, v: Var
     }
     ipri = isNext ? st.lastPri + 1 : st.lastPri;
   } else {
-    const num = /^[ \t]*([+-]?\d+)/.exec(pri);
-    if (num) ipri = Math.max(-2147483648, Math.min(2147483647, parseInt(num[1]!, 10)));
+    const num = scanPriorityNumber(pri);
+    if (num !== undefined) ipri = num;
     else {
       const found = findLabel(ctx, ext, cid, pri);
       if (found === undefined) {
@@ -372,7 +393,7 @@ function addExtensionLine(plan: Dialplan, ctx: Context, st: ContextState, v: Var
       }
       ipri = found;
     }
-    if (num && ipri < 1) {
+    if (num !== undefined && ipri < 1) {
       report(v.file, priorityRange, 'warning', 'invalid-priority', `Priority ${ipri} is not allowed (priorities start at 1): Asterisk drops this line.`, `Invalid priority '${pri}' at line ${v.lineNo}`);
       return;
     }

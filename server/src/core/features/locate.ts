@@ -236,12 +236,21 @@ function argumentTarget(p: Priority, context: string, offset: number, text: stri
     }
   }
   if (app === 'dial' && index === 0) {
-    const seg = raw.slice(part.s, part.e);
-    const sipRe = /SIP\/([^/&@,]+)(?:\/[^&]*)?|SIP\/[^@&]*@([^&/:]+)/gi;
-    for (let m = sipRe.exec(seg); m; m = sipRe.exec(seg)) {
-      const name = m[2] ?? m[1]!;
-      const at = part.s + m.index + m[0].indexOf(name, m[2] ? m[0].indexOf('@') : 4);
-      if (rel >= at && rel <= at + name.length && !name.includes('$')) return { kind: 'peer-ref', range: range(at, at + name.length), name };
+    // Each '&'-separated destination: SIP/peer[/number] or SIP/number@peer.
+    let destStart = part.s;
+    for (const dest of raw.slice(part.s, part.e).split('&')) {
+      const lead = dest.length - dest.trimStart().length;
+      const d = dest.trimStart();
+      if (/^sip\//i.test(d)) {
+        const res = d.slice(4);
+        const at = res.indexOf('@');
+        const from = at === -1 ? 0 : at + 1;
+        const stop = res.slice(from).search(at === -1 ? /[/,]/ : /[/:,]/);
+        const name = stop === -1 ? res.slice(from) : res.slice(from, from + stop);
+        const begin = destStart + lead + 4 + from;
+        if (name && !name.includes('$') && rel >= begin && rel <= begin + name.length) return { kind: 'peer-ref', range: range(begin, begin + name.length), name };
+      }
+      destStart += dest.length + 1;
     }
   }
   return { kind: 'argument', range: range(part.s, part.e), priority: p, context, index };

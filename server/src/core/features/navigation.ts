@@ -136,17 +136,21 @@ function jumpSpecs(app: string, raw: string): { s: number; e: number }[] {
 function buildIndex(analysis: Analysis): NavigationIndex {
   const occurrences: Occurrence[] = [];
   const jumps: JumpRef[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Set<string>>();
   const textOf = (file: string): string => analysis.texts.get(file) ?? '';
   const add = (o: Occurrence): void => {
-    const k = `${o.key}\0${o.file}\0${o.start}\0${o.end}`;
-    if (seen.has(k)) return;
-    seen.add(k);
+    let inFile = seen.get(o.file);
+    if (!inFile) seen.set(o.file, (inFile = new Set()));
+    const k = `${o.start}\0${o.end}\0${o.key}`;
+    if (inFile.has(k)) return;
+    inFile.add(k);
     occurrences.push(o);
   };
-  const sameName = (kind: NavSymbolKind, a: string, b: string): boolean => (kind === 'context' ? a === b : a.toLowerCase() === b.toLowerCase());
-  const at = (kind: NavSymbolKind, key: string, name: string, file: string, r: Range, declaration: boolean, compare: NavSymbolKind = kind): void => {
-    add({ kind, key, name, file, start: r.start, end: r.end, declaration, exact: sameName(compare, textOf(file).slice(r.start, r.end), name) });
+  /** Context names are case-sensitive; device names and inheritance lookups are not. */
+  const at = (kind: NavSymbolKind, key: string, name: string, file: string, r: Range, declaration: boolean, caseInsensitive = kind !== 'context'): void => {
+    const text = textOf(file).slice(r.start, r.end);
+    const exact = caseInsensitive ? text.toLowerCase() === name.toLowerCase() : text === name;
+    add({ kind, key, name, file, start: r.start, end: r.end, declaration, exact });
   };
 
   for (const root of analysis.roots) {
@@ -167,7 +171,7 @@ function buildIndex(analysis: Analysis): NavigationIndex {
           at('template', tsym.key, target.name, target.file, target.header.nameRange, true);
         }
         // Inheritance looks names up case-insensitively, whatever the section is.
-        at(tsym.kind, tsym.key, target.name, cat.file, inh.range, false, 'device');
+        at(tsym.kind, tsym.key, target.name, cat.file, inh.range, false, true);
       }
       if (root.kind === 'sip') {
         for (const v of cat.vars) {
@@ -223,14 +227,14 @@ function indexDialplan(plan: Dialplan, textOf: (file: string) => string, at: Add
     if (list) list.push(u.peer);
     else dialsOf.set(u.priority, [u.peer]);
   }
-  const seenJump = new Set<string>();
+  // One jump per place: a template's lines are copied into every context that inherits them.
+  const seenJump = new Map<string, Set<number>>();
   for (const ctx of plan.contexts.values()) {
     for (const inc of ctx.includes) at('context', contextKey(inc.context), inc.context, inc.file, inc.contextRange, false);
     for (const ext of ctx.extensions) {
       for (const p of ext.priorities.values()) {
         const text = textOf(p.file);
-        const app = p.app.trim().toLowerCase();
-        if (JUMP_APPS.has(app) && p.argsRange) indexJumps(plan, ctx.name, ext, p, app, text, at, jumps, seenJump);
+        if (JUMP_APPS.has(p.appKey) && p.argsRange) indexJumps(plan, ctx.name, ext, p, p.appKey, text, at, jumps, seenJump);
         const peers = dialsOf.get(p);
         if (peers && p.argsRange) indexDial(plan, p, peers, text, at);
         if (p.priority === PRIORITY_HINT) indexHint(p, text, at);
@@ -239,7 +243,7 @@ function indexDialplan(plan: Dialplan, textOf: (file: string) => string, at: Add
   }
 }
 
-function indexJumps(plan: Dialplan, context: string, ext: Extension, p: Priority, app: string, text: string, at: AddAt, jumps: JumpRef[], seen: Set<string>): void {
+function indexJumps(plan: Dialplan, context: string, ext: Extension, p: Priority, app: string, text: string, at: AddAt, jumps: JumpRef[], seenJump: Map<string, Set<number>>): void {
   const args = p.argsRange!;
   const raw = text.slice(args.start, args.end);
   const statics = staticJumps(p);
@@ -248,7 +252,8 @@ function indexJumps(plan: Dialplan, context: string, ext: Extension, p: Priority
     for (const j of statics) at('context', contextKey(j.context), j.context, p.file, args, false);
     return;
   }
-  const abs = (x: { s: number; e: number }): Range => ({ start: args.start + x.s, end: args.start + x.e });
+  let seen = seenJump.get(p.file);
+  if (!seen) seenJump.set(p.file, (seen = new Set()));
   for (const spec of jumpSpecs(app, raw)) {
     const parts = splitSpans(raw, spec.s, spec.e).map((x) => trimSpan(raw, x));
     if (parts.length > 3 || (parts.length === 1 && parts[0]!.text === '')) continue;
@@ -256,21 +261,21 @@ function indexJumps(plan: Dialplan, context: string, ext: Extension, p: Priority
     if (parts.length === 3) {
       const c = parts[0]!;
       if (!statics.some((j) => j.context === c.text)) continue; // dynamic (or empty) context
-      at('context', contextKey(c.text), c.text, p.file, abs(c), false);
+      at('context', contextKey(c.text), c.text, p.file, { start: args.start + c.s, end: args.start + c.e }, false);
       target = c.text;
     }
     const pri = parts[parts.length - 1]!;
     const exten = parts.length >= 2 ? parts[parts.length - 2]! : undefined;
     const own = parts.length === 1 ? ext : undefined;
-    const base = { plan, context: target, exten: exten?.text ?? p.exten, priority: pri.text, own, file: p.file };
-    const push = (part: JumpRef['part'], r: Range): void => {
-      const k = `${p.file}\0${r.start}\0${target}`;
-      if (seen.has(k)) return;
-      seen.add(k);
-      jumps.push({ ...base, part, ...r });
+    const extenText = exten?.text ?? p.exten;
+    const push = (part: JumpRef['part'], x: { s: number; e: number }): void => {
+      const start = args.start + x.s;
+      if (seen.has(start)) return;
+      seen.add(start);
+      jumps.push({ part, plan, context: target, exten: extenText, priority: pri.text, own, file: p.file, start, end: args.start + x.e });
     };
-    if (exten && exten.text !== '' && !exten.text.includes('$')) push('exten', abs(exten));
-    if (pri.text !== '' && !pri.text.includes('$') && !(exten?.text ?? '').includes('$')) push('priority', abs(pri));
+    if (exten && exten.text !== '' && !exten.text.includes('$')) push('exten', exten);
+    if (pri.text !== '' && !pri.text.includes('$') && !(exten?.text ?? '').includes('$')) push('priority', pri);
   }
 }
 
@@ -305,7 +310,7 @@ function indexDial(plan: Dialplan, p: Priority, peers: string[], text: string, a
     if (name === '') continue;
     const resolved = name.replace(/\$\{([A-Za-z0-9_]+)\}/g, (all, g: string) => plan.globals.get(g)?.value ?? all);
     const peer = peers.find((x) => x === resolved);
-    if (!peer) continue;
+    if (!peer || peer.includes('$')) continue; // a peer only known at run time
     at('device', deviceKey(peer), peer, p.file, { start: args.start + s, end: args.start + s + name.length }, false);
     // Named through a [globals] variable: the variable's value is where the name is written.
     const g = globalRef.exec(name);
@@ -375,7 +380,14 @@ export function resolveAt(analysis: Analysis, parsed: ParsedFile, file: string, 
   const target = locate(analysis, parsed, file, offset).target;
   if (!target) return { kind: 'none' };
   if (target.kind === 'include-file') return { kind: 'file', range: target.range, targets: target.targets };
-  if (target.kind === 'extension') return { kind: 'extension', priority: target.priority, range: target.range };
+  if (target.kind === 'extension') {
+    // The extension is declared by the line that created it (a hint line, say).
+    const p = target.priority;
+    const plan = rootOf(analysis, file)?.dialplan;
+    const ext = plan?.contexts.get(target.context)?.extensions.find((e) => [...e.priorities.values()].includes(p));
+    const first = ext?.first ?? p;
+    return { kind: 'extension', priority: first, range: first.extenRange };
+  }
   if (target.kind === 'priority' && target.priority.label) {
     const r = labelRange(target.priority, analysis.texts.get(file) ?? '');
     if (inside(r, offset)) return { kind: 'label', priority: target.priority, range: r };
@@ -529,6 +541,7 @@ function cannotRename(r: Resolved): string {
     case 'none': {
       const t = r.target;
       if (t?.kind === 'section' && (t.role === 'general' || t.role === 'globals' || t.role === 'authentication')) return `[${t.name}] is a fixed section name: it cannot be renamed.`;
+      if (t?.kind === 'variable') return 'Variables cannot be renamed: only contexts, sip.conf devices and templates can.';
       if (t?.kind === 'application') return 'Applications cannot be renamed: only contexts, sip.conf devices and templates can.';
       if (t?.kind === 'option-name' || t?.kind === 'option-value') return 'Options cannot be renamed: only contexts, sip.conf devices and templates can.';
       return 'Nothing to rename here: only contexts, sip.conf devices and templates can be renamed.';

@@ -2,8 +2,7 @@
  * The line grammar of Asterisk config files (main/config.c `process_text_line`)
  * as a Chevrotain parser over all logical lines of a file at once:
  *
- *   document   := (NL | line)*
- *   line       := SectionLine | DirectiveLine | assignment
+ *   document   := (NL | SectionLine | DirectiveLine | assignment)*
  *   assignment := ('\\x' Name? | Name | operator) operator?
  *   operator   := ('=' | '=>' | '+=') Value?
  *
@@ -86,44 +85,46 @@ const DIRECTIVE: LineShape = { kind: 'directive' };
 const ASSIGNMENT: LineShape = { kind: 'assignment' };
 
 class LineParser extends EmbeddedActionsParser {
+  /** Shapes of the lines of the current input, in order. */
+  shapes: LineShape[] = [];
+
   constructor() {
     super(tokenVocabulary, { recoveryEnabled: true });
     this.performSelfAnalysis();
   }
 
-  document = this.RULE('document', (): LineShape[] => {
-    const shapes: LineShape[] = [];
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(NL) },
-        { ALT: () => shapes.push(this.SUBRULE(this.line)) },
-      ]);
-    });
-    return shapes;
+  // Alternatives are built once (Chevrotain's performance guide: cache OR arrays).
+  private docAlts?: { ALT: () => unknown }[];
+  private headAlts?: { ALT: () => unknown }[];
+
+  document = this.RULE('document', () => {
+    this.MANY(() =>
+      this.OR(
+        (this.docAlts ??= [
+          { ALT: () => this.CONSUME(NL) },
+          { ALT: () => (this.CONSUME(SectionLine), this.shapes.push(SECTION)) },
+          { ALT: () => (this.CONSUME(DirectiveLine), this.shapes.push(DIRECTIVE)) },
+          { ALT: () => (this.SUBRULE(this.assignment), this.shapes.push(ASSIGNMENT)) },
+        ]),
+      ),
+    );
   });
 
-  line = this.RULE('line', (): LineShape =>
-    this.OR([
-      { ALT: () => (this.CONSUME(SectionLine), SECTION) },
-      { ALT: () => (this.CONSUME(DirectiveLine), DIRECTIVE) },
-      { ALT: () => this.SUBRULE(this.assignment) },
-    ]),
-  );
-
-  /** assignment := '\\x'? name? (op value?)? */
-  assignment = this.RULE('assignment', (): LineShape => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(LineEscape);
-          this.OPTION(() => this.CONSUME(NameText));
+  /** assignment := ('\\x' Name? | Name | operator) operator? */
+  assignment = this.RULE('assignment', () => {
+    this.OR2(
+      (this.headAlts ??= [
+        {
+          ALT: () => {
+            this.CONSUME(LineEscape);
+            this.OPTION(() => this.CONSUME(NameText));
+          },
         },
-      },
-      { ALT: () => this.CONSUME2(NameText) },
-      { ALT: () => this.SUBRULE(this.operator) },
-    ]);
+        { ALT: () => this.CONSUME2(NameText) },
+        { ALT: () => this.SUBRULE(this.operator) },
+      ]),
+    );
     this.OPTION2(() => this.SUBRULE2(this.operator));
-    return ASSIGNMENT;
   });
 
   operator = this.RULE('operator', () => {
@@ -145,12 +146,13 @@ export function parseConfig(text: string): ParsedFile {
   const lexed = lineLexer.tokenize(joined);
   const parser = getParser();
   parser.input = lexed.tokens;
-  let shapes: LineShape[] = [];
+  parser.shapes = [];
   try {
-    shapes = parser.document();
+    parser.document();
   } catch {
-    shapes = [];
+    parser.shapes = [];
   }
+  const shapes = parser.shapes;
   // Shapes come one per logical line when the grammar took every line; if the
   // parser recovered oddly, fall back to deciding each line by its first character.
   const useShapes = shapes.length === logical.length && parser.errors.length === 0;

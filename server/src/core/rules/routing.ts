@@ -60,9 +60,14 @@ export function dialUses(plan: Dialplan): DialUse[] {
   return uses;
 }
 
+const outboundCache = new WeakMap<SipConfig, { plan: Dialplan | undefined; peers: Set<string> }>();
+
 /** Devices used to place outbound calls: dialed with a number, with fromuser/defaultuser, or registered. */
 export function outboundPeers(sip: SipConfig, plan: Dialplan | undefined): Set<string> {
+  const hit = outboundCache.get(sip);
+  if (hit && hit.plan === plan) return hit.peers;
   const out = new Set<string>();
+  outboundCache.set(sip, { plan, peers: out });
   if (plan) for (const u of dialUses(plan)) if (u.number !== undefined && u.number !== '') out.add(u.peer.toLowerCase());
   for (const [key, dev] of sip.devices) {
     if (deviceValue(dev, 'fromuser') || deviceValue(dev, 'defaultuser') || deviceValue(dev, 'username')) out.add(key);
@@ -125,15 +130,17 @@ export interface ReachStep {
   via?: Location & { message: string };
 }
 
-interface Edge {
+export interface Edge {
   to: string;
   via: Location & { message: string };
+  /** The priority that jumps (absent for an include). */
+  priority?: Priority;
 }
 
 const graphCache = new WeakMap<Dialplan, Map<string, Edge[]>>();
 
 /** Every context's outgoing edges (includes, then static jumps), computed once per dialplan. */
-function jumpGraph(plan: Dialplan): Map<string, Edge[]> {
+export function jumpGraph(plan: Dialplan): Map<string, Edge[]> {
   let g = graphCache.get(plan);
   if (g) return g;
   g = new Map();
@@ -142,7 +149,7 @@ function jumpGraph(plan: Dialplan): Map<string, Edge[]> {
     for (const inc of ctx.includes) edges.push({ to: inc.context, via: { file: inc.file, start: inc.range.start, end: inc.range.end, message: `[${name}] includes [${inc.context}]` } });
     for (const ext of ctx.extensions) {
       for (const p of ext.priorities.values()) {
-        for (const j of staticJumps(p)) edges.push({ to: j.context, via: { file: p.file, start: p.range.start, end: p.range.end, message: `${p.app}() in [${name}] jumps to [${j.context}]` } });
+        for (const j of staticJumps(p)) edges.push({ to: j.context, priority: p, via: { file: p.file, start: p.range.start, end: p.range.end, message: `${p.app}() in [${name}] jumps to [${j.context}]` } });
       }
     }
     g.set(name, edges);

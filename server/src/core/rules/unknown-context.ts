@@ -12,7 +12,7 @@ import type { Dialplan } from '../dialplan/model';
 import { nearNames } from '../text/similar';
 import type { Analysis } from '../workspace';
 import type { Rule } from './rule';
-import { fraudPath, staticJumps } from './routing';
+import { fraudPath, jumpGraph } from './routing';
 
 function createContextFix(analysis: Analysis, plan: Dialplan, name: string): Fix | undefined {
   const file = plan.config.root;
@@ -76,23 +76,20 @@ export const unknownContext: Rule = {
       }
     }
 
-    for (const ctx of plan.contexts.values()) {
-      for (const ext of ctx.extensions) {
-        for (const p of ext.priorities.values()) {
-          for (const j of staticJumps(p)) {
-            if (plan.contexts.has(j.context)) continue;
-            const near = nearNames(j.context, names);
-            const r = p.argsRange ?? p.appRange;
-            out.push({
-              file: p.file,
-              start: r.start,
-              end: r.end,
-              severity: 'error',
-              code: 'unknown-context',
-              message: `${p.app.trim()}() jumps to context '${j.context}', which does not exist: the call ends here with an error.` + (near.length ? ` Did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''),
-            });
-          }
-        }
+    for (const edges of jumpGraph(plan).values()) {
+      for (const e of edges) {
+        const p = e.priority;
+        if (!p || plan.contexts.has(e.to)) continue;
+        const near = nearNames(e.to, names);
+        const r = p.argsRange ?? p.appRange;
+        out.push({
+          file: p.file,
+          start: r.start,
+          end: r.end,
+          severity: 'error',
+          code: 'unknown-context',
+          message: `${p.app.trim()}() jumps to context '${e.to}', which does not exist: the call ends here with an error.` + (near.length ? ` Did you mean ${near.map((n) => `'${n}'`).join(' or ')}?` : ''),
+        });
       }
     }
     return out;

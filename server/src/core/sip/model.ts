@@ -30,6 +30,8 @@ export interface SipDevice {
   user: boolean;
   /** Effective variables in order (templates first, later sections after). */
   vars: Variable[];
+  /** Last variable of each lower-cased name, built on first use (see deviceVar). */
+  lastByName?: Map<string, Variable>;
 }
 
 export interface SipGeneral {
@@ -52,9 +54,13 @@ export interface SipConfig {
 
 /** Last value of an option (ci), as ast_variable_retrieve returns it. */
 export function deviceVar(d: SipDevice, name: string): Variable | undefined {
-  const lower = name.toLowerCase();
-  for (let i = d.vars.length - 1; i >= 0; i--) if (d.vars[i]!.name.toLowerCase() === lower) return d.vars[i];
-  return undefined;
+  let index = d.lastByName;
+  if (!index) {
+    index = new Map();
+    for (const v of d.vars) index.set(v.name.toLowerCase(), v);
+    d.lastByName = index;
+  }
+  return index.get(name.toLowerCase());
 }
 
 export function deviceValue(d: SipDevice, name: string): string | undefined {
