@@ -7,35 +7,18 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   CompletionRequest,
-  ConfigurationRequest,
-  createConnection,
-  createProtocolConnection,
-  DidChangeTextDocumentNotification,
-  DidOpenTextDocumentNotification,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
   InsertTextFormat,
-  RegistrationRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CompletionItem,
   type CompletionList,
-  type Connection,
   type Hover,
-  type InitializeResult,
   type MarkupContent,
-  type ProtocolConnection,
 } from 'vscode-languageserver/node';
-import { startServer } from '../../server/src/server';
+import { TestClient, uri } from '../helpers/lsp-client';
 
-const uri = (file: string): string => pathToFileURL(file).href;
 
 const SIP = `[general]
 context=default
@@ -52,47 +35,36 @@ const EXT = `[default]
 exten => 100,1,Dial(SIP/alice)
 `;
 
+/** The shared test client plus hover and completion at `<|>` markers. */
 class Client {
-  initializeResult!: InitializeResult;
-  private versions = new Map<string, number>();
+  private constructor(readonly base: TestClient) {}
 
-  private constructor(
-    readonly conn: ProtocolConnection,
-    readonly server: Connection,
-  ) {
-    conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({ diagnostics: { debounceMs: 10_000 } })));
-    conn.onRequest(RegistrationRequest.type, () => null);
+  get conn() {
+    return this.base.conn;
+  }
+
+  get initializeResult() {
+    return this.base.initializeResult;
   }
 
   static async start(folder: string, snippets: boolean): Promise<Client> {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    const server = startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
-    const conn = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    const client = new Client(conn, server);
-    conn.listen();
-    client.initializeResult = await conn.sendRequest(InitializeRequest.type, {
-      processId: null,
-      rootUri: null,
-      workspaceFolders: [{ uri: uri(folder), name: 'asterisk' }],
+    const base = await TestClient.start([folder], {
+      // A long debounce: hover must still see an edit made just before it.
+      settings: { diagnostics: { debounceMs: 10_000 } },
       capabilities: {
         workspace: { configuration: true },
         textDocument: { completion: { completionItem: { snippetSupport: snippets } }, hover: { contentFormat: ['markdown'] } },
       },
     });
-    await conn.sendNotification(InitializedNotification.type, {});
-    return client;
+    return new Client(base);
   }
 
-  async open(file: string, text: string, languageId: string): Promise<void> {
-    this.versions.set(file, 1);
-    await this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(file), languageId, version: 1, text } });
+  open(file: string, text: string, languageId: string): Promise<void> {
+    return this.base.open(file, text, languageId);
   }
 
-  async change(file: string, text: string): Promise<void> {
-    const version = (this.versions.get(file) ?? 1) + 1;
-    this.versions.set(file, version);
-    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
+  change(file: string, text: string): Promise<void> {
+    return this.base.change(file, text);
   }
 
   /** Hover at the `<|>` of `marked` (the document's current text with a marker). */
@@ -106,10 +78,8 @@ class Client {
     return Array.isArray(r) ? r : (r?.items ?? []);
   }
 
-  async dispose(): Promise<void> {
-    await this.conn.sendRequest(ShutdownRequest.type);
-    this.conn.dispose();
-    this.server.dispose();
+  dispose(): Promise<void> {
+    return this.base.dispose();
   }
 }
 

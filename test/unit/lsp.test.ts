@@ -6,147 +6,22 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   CodeActionRequest,
-  ConfigurationRequest,
-  createConnection,
-  createProtocolConnection,
   DidChangeConfigurationNotification,
-  DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
-  DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification,
   FileChangeType,
-  InitializedNotification,
-  InitializeRequest,
-  LogMessageNotification,
-  PublishDiagnosticsNotification,
-  RegistrationRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   type CodeAction,
-  type Connection,
   type Diagnostic,
-  type InitializeResult,
-  type ProtocolConnection,
-  type Registration,
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { LineIndex, Workspace, type TextEdit as CoreEdit } from '../../server/src/core';
 import { confFilesIn, nodeHost } from '../../server/src/node-host';
 import { AnalysisRequest } from '../../server/src/lsp/protocol';
-import { startServer } from '../../server/src/server';
+import { TestClient, uri } from '../helpers/lsp-client';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/lsp');
-const uri = (file: string): string => pathToFileURL(file).href;
-
-/** A minimal LSP client recording what the server sends. */
-class TestClient {
-  readonly diagnostics = new Map<string, Diagnostic[]>();
-  readonly logs: string[] = [];
-  readonly registrations: Registration[] = [];
-  settings: Record<string, unknown> = { diagnostics: { debounceMs: 0 } };
-  initializeResult!: InitializeResult;
-  private readonly waiters = new Set<() => void>();
-  private readonly versions = new Map<string, number>();
-
-  private constructor(
-    readonly conn: ProtocolConnection,
-    readonly server: Connection,
-  ) {
-    conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
-      this.diagnostics.set(p.uri, p.diagnostics);
-      this.wake();
-    });
-    conn.onNotification(LogMessageNotification.type, (p) => {
-      this.logs.push(p.message);
-      this.wake();
-    });
-    conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'asterisk' ? this.settings : null)));
-    conn.onRequest(RegistrationRequest.type, (p) => {
-      this.registrations.push(...p.registrations);
-      this.wake();
-      return null;
-    });
-  }
-
-  static async start(folders: string[], settings?: Record<string, unknown>): Promise<TestClient> {
-    const toServer = new PassThrough();
-    const toClient = new PassThrough();
-    const server = startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
-    const conn = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-    const client = new TestClient(conn, server);
-    if (settings) client.settings = settings;
-    conn.listen();
-    client.initializeResult = await conn.sendRequest(InitializeRequest.type, {
-      processId: null,
-      rootUri: null,
-      workspaceFolders: folders.map((f) => ({ uri: uri(f), name: path.basename(f) })),
-      capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
-        textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } }, publishDiagnostics: { relatedInformation: true } },
-      },
-    });
-    await conn.sendNotification(InitializedNotification.type, {});
-    return client;
-  }
-
-  /** Resolves with the first truthy value of `check`, re-evaluated on every message from the server. */
-  waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const attempt = (): boolean => {
-        const v = check();
-        if (!v) return false;
-        this.waiters.delete(attempt);
-        clearTimeout(timer);
-        resolve(v);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(attempt);
-        reject(new Error(`timed out waiting for ${what}; diagnostics: ${JSON.stringify([...this.diagnostics].map(([u, d]) => [u, d.map((x) => x.code)]))}; logs: ${this.logs.join('\n')}`));
-      }, timeoutMs);
-      if (!attempt()) this.waiters.add(attempt);
-    });
-  }
-
-  /** Diagnostics of a file, once they satisfy `ok`. */
-  diagnosticsWhen(file: string, what: string, ok: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-    return this.waitFor(`${path.basename(file)}: ${what}`, () => {
-      const d = this.diagnostics.get(uri(file));
-      return d && ok(d) ? d : undefined;
-    });
-  }
-
-  async open(file: string, text: string, languageId = 'asterisk'): Promise<void> {
-    this.versions.set(file, 1);
-    await this.conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(file), languageId, version: 1, text } });
-  }
-
-  async change(file: string, text: string): Promise<void> {
-    const version = (this.versions.get(file) ?? 1) + 1;
-    this.versions.set(file, version);
-    await this.conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
-  }
-
-  async close(file: string): Promise<void> {
-    await this.conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(file) } });
-  }
-
-  async dispose(): Promise<void> {
-    await this.conn.sendRequest(ShutdownRequest.type);
-    this.conn.dispose();
-    this.server.dispose();
-  }
-
-  private wake(): void {
-    for (const w of [...this.waiters]) w();
-  }
-}
 
 const codes = (d: Diagnostic[]): string[] => d.map((x) => String(x.code));
 const runOf = (d: Diagnostic): number => (d.data as { run: number }).run;
@@ -223,7 +98,7 @@ describe('language server', () => {
   });
 
   it('uses the newest text when changes come faster than the debounce', async () => {
-    client = await TestClient.start([root], { diagnostics: { debounceMs: 50 } });
+    client = await TestClient.start([root], { settings: { diagnostics: { debounceMs: 50 } } });
     const text = fs.readFileSync(ext, 'utf8');
     await client.open(ext, text, 'asterisk-dialplan');
     let added = '';
@@ -253,7 +128,7 @@ describe('language server', () => {
   });
 
   it('applies asterisk.diagnostics.<code> severities and off', async () => {
-    client = await TestClient.start([root], { diagnostics: { debounceMs: 0, 'deprecated-option': 'error' } });
+    client = await TestClient.start([root], { settings: { diagnostics: { debounceMs: 0, 'deprecated-option': 'error' } } });
     await client.diagnosticsWhen(sip, 'deprecated-option as error', (d) => d.some((x) => x.code === 'deprecated-option' && x.severity === 1));
 
     client.settings = { diagnostics: { debounceMs: 0, 'deprecated-option': 'off' } };
@@ -269,7 +144,7 @@ describe('language server', () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'asterisk-etc-'));
     try {
       fs.writeFileSync(path.join(other, 'extensions.conf'), '[default]\nexten => 1,1,Dial,SIP/z\n');
-      client = await TestClient.start([root], { configDirectory: other, diagnostics: { debounceMs: 0 } });
+      client = await TestClient.start([root], { settings: { configDirectory: other, diagnostics: { debounceMs: 0 } } });
       await client.diagnosticsWhen(path.join(other, 'extensions.conf'), 'app-without-parentheses', (d) => codes(d).includes('app-without-parentheses'));
       const summary = await client.conn.sendRequest(AnalysisRequest, {});
       expect(summary.groups.map((g) => g.configDir).sort()).toEqual([dir, other].sort());

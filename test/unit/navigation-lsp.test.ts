@@ -8,40 +8,26 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ConfigurationRequest,
-  createConnection,
-  createProtocolConnection,
   DefinitionRequest,
   DidOpenTextDocumentNotification,
   DocumentLinkRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
-  InitializedNotification,
-  InitializeRequest,
   PrepareRenameRequest,
   ReferencesRequest,
-  RegistrationRequest,
   RenameRequest,
   ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
   WorkspaceSymbolRequest,
-  type Connection,
   type DocumentSymbol,
-  type InitializeResult,
   type Location,
   type Position,
-  type ProtocolConnection,
   type TextEdit,
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/core';
-import { startServer } from '../../server/src/server';
+import { TestClient, uri } from '../helpers/lsp-client';
 
-const uri = (file: string): string => pathToFileURL(file).href;
 
 const SIP = `[general]
 context=unauthenticated
@@ -93,32 +79,9 @@ const CUSTOM = `[custom]
 exten => 1,1,Goto(phones,100,vm)
 `;
 
-interface Client {
-  conn: ProtocolConnection;
-  server: Connection;
-  init: InitializeResult;
-}
+type Client = TestClient;
 
-async function start(folder: string): Promise<Client> {
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const server = startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
-  const conn = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'asterisk' ? { diagnostics: { debounceMs: 0 } } : null)));
-  conn.onRequest(RegistrationRequest.type, () => null);
-  conn.listen();
-  const init = await conn.sendRequest(InitializeRequest.type, {
-    processId: null,
-    rootUri: null,
-    workspaceFolders: [{ uri: uri(folder), name: path.basename(folder) }],
-    capabilities: {
-      workspace: { configuration: true, workspaceFolders: true, symbol: {} },
-      textDocument: { rename: { prepareSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, foldingRange: {}, documentLink: {} },
-    },
-  });
-  await conn.sendNotification(InitializedNotification.type, {});
-  return { conn, server, init };
-}
+const start = (folder: string): Promise<Client> => TestClient.start([folder]);
 
 describe('navigation through the language server', () => {
   let root: string;

@@ -5,49 +5,19 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CodeLensRequest,
-  ConfigurationRequest,
-  createConnection,
-  createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
-  InitializedNotification,
-  InitializeRequest,
-  RegistrationRequest,
   ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type Connection,
-  type InitializeResult,
-  type ProtocolConnection,
 } from 'vscode-languageserver/node';
 import { SimulateRequest, SimulateTargetsRequest, type SimulateParams, type SimulateReport, type SimulateResponse } from '../../server/src/lsp/protocol';
-import { startServer } from '../../server/src/server';
+import { TestClient, uri } from '../helpers/lsp-client';
 import { ROOT } from '../helpers/shared';
 
-const uri = (file: string): string => pathToFileURL(file).href;
 
-async function startClient(folder: string): Promise<{ conn: ProtocolConnection; server: Connection; init: InitializeResult }> {
-  const toServer = new PassThrough();
-  const toClient = new PassThrough();
-  const server = startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
-  const conn = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
-  conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'asterisk' ? { diagnostics: { debounceMs: 0 } } : null)));
-  conn.onRequest(RegistrationRequest.type, () => null);
-  conn.listen();
-  const init = await conn.sendRequest(InitializeRequest.type, {
-    processId: null,
-    rootUri: null,
-    workspaceFolders: [{ uri: uri(folder), name: path.basename(folder) }],
-    capabilities: { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
-  });
-  await conn.sendNotification(InitializedNotification.type, {});
-  return { conn, server, init };
-}
+const startClient = (folder: string): Promise<TestClient> => TestClient.start([folder]);
 
 function ok(r: SimulateResponse): SimulateReport {
   if ('error' in r) throw new Error(`asterisk/simulate failed: ${r.error}`);

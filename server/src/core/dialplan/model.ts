@@ -11,6 +11,7 @@ import type { Category, LoadedConfig, Variable } from '../config/loader';
 import type { Range } from '../parse/parser';
 import { extensionIdentityKey, normalizeExtensionName, shrinkCallerIdPattern } from './pattern';
 import { parseIncludeValue, type IncludeTiming } from './timing';
+import { replaceVariables } from '../text/variables';
 
 export const PRIORITY_HINT = -1;
 
@@ -103,38 +104,13 @@ export interface Dialplan {
   config: LoadedConfig;
 }
 
-/** Asterisk's variable substitution at load time, with no channel: globals only. */
+/** Asterisk's variable substitution at load time, with no channel: globals only (unknown ones are empty). */
 export function substituteGlobals(text: string, globals: Map<string, Variable>): string {
-  if (text.indexOf('${') === -1) return text;
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const at = text.indexOf('${', i);
-    if (at === -1) {
-      out += text.slice(i);
-      break;
-    }
-    out += text.slice(i, at);
-    let depth = 1;
-    let j = at + 2;
-    while (j < text.length && depth > 0) {
-      if (text[j] === '{' && text[j - 1] === '$') depth++;
-      else if (text[j] === '}') depth--;
-      j++;
-    }
-    if (depth > 0) {
-      out += text.slice(at);
-      break;
-    }
-    const name = substituteGlobals(text.slice(at + 2, j - 1), globals);
-    out += globals.get(name)?.value ?? '';
-    i = j;
-  }
-  return out;
+  return replaceVariables(text, (name) => globals.get(name)?.value ?? '');
 }
 
-/** Split an `exten` value at the first ',' outside [...] (a '\' protects the next character). */
-function splitExtenField(value: string): number {
+/** Where the extension field of an `exten` value ends: the first ',' outside [...] (a '\' protects the next character); -1 if none. */
+export function extenFieldEnd(value: string): number {
   let depth = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
@@ -249,7 +225,7 @@ function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report
       }
       addExtensionLine(plan, ctx, st, v, st.lastExtension, 0, true, report);
     } else if (key === 'exten') {
-      const comma = splitExtenField(v.value);
+      const comma = extenFieldEnd(v.value);
       const rawExt = comma === -1 ? v.value : v.value.slice(0, comma);
       const realext = substituteGlobals(rawExt, plan.globals);
       st.lastExtension = realext;

@@ -6,6 +6,7 @@
  */
 import type { ParsedFile, SectionNode } from '../parse/parser';
 import { LineIndex } from '../text/line-index';
+import { extenFieldEnd } from '../dialplan/model';
 
 export interface FoldingRange {
   start: number;
@@ -69,15 +70,8 @@ export function sectionExtents(parsed: ParsedFile): SectionExtent[] {
 
 /** The extension field of an `exten =>` value: up to the first ',' outside [...]. */
 function extensionField(value: string): string {
-  let depth = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (c === '\\') i++;
-    else if (c === '[') depth++;
-    else if (c === ']' && depth > 0) depth--;
-    else if (c === ',' && depth === 0) return value.slice(0, i).trim();
-  }
-  return value.trim();
+  const end = extenFieldEnd(value);
+  return (end === -1 ? value : value.slice(0, end)).trim();
 }
 
 export function foldingRanges(parsed: ParsedFile): FoldingRange[] {

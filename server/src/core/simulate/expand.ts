@@ -4,6 +4,7 @@
  * earlier on the path. Anything else (functions, unknown variables) is dynamic:
  * it is kept as written and flagged.
  */
+import { replaceVariables } from '../text/variables';
 
 export interface VarScope {
   exten: string;
@@ -54,45 +55,22 @@ function lookup(name: string, scope: VarScope): string | undefined {
 
 export function expand(text: string, scope: VarScope): Expanded {
   const dynamic: string[] = [];
-  const out = expandInner(text, scope, dynamic, 0);
+  const out = expandInner(text, scope, dynamic);
   return { text: out, dynamic };
 }
 
-function expandInner(text: string, scope: VarScope, dynamic: string[], depth: number): string {
-  if (depth > 20 || text.indexOf('${') === -1) return text;
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const at = text.indexOf('${', i);
-    if (at === -1) {
-      out += text.slice(i);
-      break;
-    }
-    out += text.slice(i, at);
-    let level = 1;
-    let j = at + 2;
-    while (j < text.length && level > 0) {
-      if (text[j] === '{' && text[j - 1] === '$') level++;
-      else if (text[j] === '}') level--;
-      j++;
-    }
-    if (level > 0) {
-      out += text.slice(at);
-      break;
-    }
-    const inner = expandInner(text.slice(at + 2, j - 1), scope, dynamic, depth + 1);
+function expandInner(text: string, scope: VarScope, dynamic: string[]): string {
+  return replaceVariables(text, (inner) => {
     const m = /^([^:]+?)(?::(-?\d+)(?::(-?\d+))?)?$/.exec(inner);
     const name = m ? m[1]! : inner;
     const value = lookup(name, scope);
     if (value === undefined) {
       dynamic.push(name);
-      out += '${' + inner + '}';
-    } else if (m && m[2] !== undefined) {
-      out += substring(value, parseInt(m[2], 10), m[3] !== undefined ? parseInt(m[3], 10) : undefined);
-    } else out += value;
-    i = j;
-  }
-  return out;
+      return '${' + inner + '}';
+    }
+    if (m && m[2] !== undefined) return substring(value, parseInt(m[2], 10), m[3] !== undefined ? parseInt(m[3], 10) : undefined);
+    return value;
+  });
 }
 
 /**
