@@ -22,7 +22,11 @@ const started = Date.now();
 mkdirSync(E2E, { recursive: true });
 mkdirSync(PATHS.logs, { recursive: true });
 const { TMPDIR } = sandboxEnv(); // npm on Node 24 writes $TMPDIR/node-compile-cache
-const npmEnv = { ...process.env, TMPDIR, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+// Run from `npm run e2e:setup`, the environment carries the outer npm's lifecycle
+// variables (npm_config_user_agent names Node 20, NODE points at it); the inner npm
+// on Node 24 must not inherit them, or code-server's postinstall sees "node v20".
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+const npmEnv = { ...cleanEnv, TMPDIR, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
 
 function writePackageJson(dir, name, deps) {
   const file = join(dir, 'package.json');
