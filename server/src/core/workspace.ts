@@ -59,6 +59,8 @@ export interface Analysis {
 export class Workspace {
   private readonly parsed = new Map<string, { text: string; parsed: ParsedFile }>();
   private readonly overlays = new Map<string, string>();
+  private readonly loads = new Map<string, { config: LoadedConfig; texts: [string, string][] }>();
+  private readonly models = new Map<string, RootResult>();
 
   constructor(public options: WorkspaceOptions) {}
 
@@ -81,6 +83,15 @@ export class Workspace {
     return parsed;
   }
 
+  /** The last load of a file, reused while every file it read has the same text. */
+  private loadCached(file: string, textOf: (f: string) => string): LoadedConfig {
+    const prev = this.loads.get(file);
+    if (prev && prev.texts.every(([f, t]) => textOf(f) === t)) return prev.config;
+    const config = this.load(file);
+    this.loads.set(file, { config, texts: config.files.map((f) => [f, textOf(f)]) });
+    return config;
+  }
+
   load(file: string): LoadedConfig {
     return loadConfig(file, {
       configDir: this.options.configDir,
@@ -94,7 +105,13 @@ export class Workspace {
   analyze(files: string[]): Analysis {
     const unique = [...new Set(files.map((f) => path.normalize(f)))];
     const loaded = new Map<string, LoadedConfig>();
-    for (const f of unique) loaded.set(f, this.load(f));
+    const texts = new Map<string, string>();
+    const textOf = (f: string): string => {
+      let t = texts.get(f);
+      if (t === undefined) texts.set(f, (t = this.readText(f) ?? ''));
+      return t;
+    };
+    for (const f of unique) loaded.set(f, this.loadCached(f, textOf));
     const includedBy = new Set<string>();
     for (const [f, cfg] of loaded) for (const g of cfg.files) if (g !== f) includedBy.add(g);
     let rootFiles = unique.filter((f) => !includedBy.has(f));
@@ -103,14 +120,17 @@ export class Workspace {
     const roots: RootResult[] = rootFiles.map((file) => {
       const config = loaded.get(file)!;
       const kind = (this.options.kindOf ?? fileKindOf)(file);
+      // A root whose files are all unchanged keeps its model (and the rule caches keyed on it).
+      const prev = this.models.get(file);
+      if (prev && prev.config === config && prev.kind === kind) return prev;
       const r: RootResult = { file, kind, config };
       if (kind === 'sip') r.sip = buildSipConfig(config);
       else if (kind === 'extensions') r.dialplan = buildDialplan(config);
+      this.models.set(file, r);
       return r;
     });
 
-    const texts = new Map<string, string>();
-    for (const cfg of loaded.values()) for (const f of cfg.files) if (!texts.has(f)) texts.set(f, this.readText(f) ?? '');
+    for (const cfg of loaded.values()) for (const f of cfg.files) textOf(f);
 
     const analysis: Analysis = { roots, diagnostics: [], texts };
     analysis.sip = pick(roots.filter((r) => r.sip), 'sip.conf')?.sip;

@@ -1,0 +1,37 @@
+/** The Workspace facade reuses loads and models only while every file they read is unchanged. */
+import { describe, expect, it } from 'vitest';
+import { memoryHost } from '../../server/src/core/host';
+import { Workspace } from '../../server/src/core/workspace';
+
+describe('Workspace reuse', () => {
+  const files: Record<string, string> = {
+    '/e/extensions.conf': '[c]\n#include inc.conf\n',
+    '/e/inc.conf': 'exten => 1,1,NoOp()\n',
+    '/e/sip.conf': '[p]\ntype=peer\nhost=1.2.3.4\nsecret=x\ncontext=c\n',
+  };
+  const ws = new Workspace({ configDir: '/e', host: memoryHost(files) });
+  const paths = ['/e/extensions.conf', '/e/sip.conf'];
+
+  it('an unchanged root keeps its model; a changed one is rebuilt', () => {
+    const a = ws.analyze(paths);
+    const b = ws.analyze(paths);
+    expect(b.sip).toBe(a.sip);
+    expect(b.dialplan).toBe(a.dialplan);
+    ws.setOverlay('/e/extensions.conf', '[c]\n#include inc.conf\nexten => 2,1,NoOp()\n');
+    const c = ws.analyze(paths);
+    expect(c.sip).toBe(a.sip);
+    expect(c.dialplan).not.toBe(a.dialplan);
+    expect(c.dialplan!.contexts.get('c')!.extensions.map((e) => e.name)).toEqual(['1', '2']);
+  });
+
+  it('a change in an included file (editor or disk) invalidates the includer', () => {
+    ws.setOverlay('/e/inc.conf', 'exten => 1,n,NoOp()\n');
+    expect(ws.analyze(paths).diagnostics.map((d) => d.code)).toContain('relative-priority-first');
+    ws.setOverlay('/e/inc.conf', undefined);
+    expect(ws.analyze(paths).diagnostics.map((d) => d.code)).not.toContain('relative-priority-first');
+    files['/e/inc.conf'] = 'exten => 1,0,NoOp()\n';
+    expect(ws.analyze(paths).diagnostics.map((d) => d.code)).toContain('invalid-priority');
+    files['/e/sip.conf'] = '[p]\ntype=peer\nhost=1.2.3.4\nsecret=x\ncontext=nowhere\n';
+    expect(ws.analyze(paths).diagnostics.map((d) => d.code)).toContain('unknown-context');
+  });
+});
