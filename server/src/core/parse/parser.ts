@@ -153,9 +153,13 @@ export function parseConfig(text: string): ParsedFile {
     parser.shapes = [];
   }
   const shapes = parser.shapes;
+  const parseFailed = parser.errors.length > 0;
+  // The singleton parser must not keep the last file's tokens alive.
+  parser.input = [];
+  parser.shapes = [];
   // Shapes come one per logical line when the grammar took every line; if the
   // parser recovered oddly, fall back to deciding each line by its first character.
-  const useShapes = shapes.length === logical.length && parser.errors.length === 0;
+  const useShapes = shapes.length === logical.length && !parseFailed;
   const nodes: LineNode[] = [];
   for (let i = 0; i < logical.length; i++) {
     const line = logical[i]!;
