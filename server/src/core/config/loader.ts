@@ -175,7 +175,11 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
           return;
         }
         cat.inherits.push({ name: opt.text, range: opt.range, target: base });
-        for (const v of base.vars) cat.vars.push({ ...v, inheritedFrom: v.inheritedFrom ?? base });
+        for (const v of base.vars) {
+          const copy: Variable = { name: v.name, value: v.value, file: v.file, lineNo: v.lineNo, node: v.node, inheritedFrom: v.inheritedFrom ?? base };
+          if (v.appended) copy.appended = v.appended;
+          cat.vars.push(copy);
+        }
       }
     }
     if (!appended) {

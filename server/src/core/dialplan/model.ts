@@ -402,8 +402,9 @@ function addExtensionLine(plan: Dialplan, ctx: Context, st: ContextState, v: Var
       }
     }
   }
-  const lead = app.length - app.replace(/^[ \t\r\n\v\f]+/, '').length;
-  app = app.slice(lead);
+  let lead = 0;
+  while (lead < app.length && isBlank(app.charCodeAt(lead))) lead++;
+  if (lead > 0) app = app.slice(lead);
   appStart += lead;
 
   if (ipri === 0) return; // pbx_config silently skips priority 0 (e.g. 'n' right after a hint).
