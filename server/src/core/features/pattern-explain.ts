@@ -448,6 +448,18 @@ function rows(elements: PatternElement[]): string[] {
   return out;
 }
 
+/** `N = 2-9, X = 0-9` for the digit classes a pattern uses (before any `/` caller-ID part). */
+function legendOf(exten: string): string {
+  const body = exten.split('/')[0]!.replace(/\[[^\]]*\]/g, '');
+  const classes: [string, string][] = [
+    ['N', '2-9'],
+    ['X', '0-9'],
+    ['Z', '1-9'],
+  ];
+  const used = classes.filter(([c]) => body.slice(1).toUpperCase().includes(c)).map(([c, r]) => `${c} = ${r}`);
+  return used.length ? used.join(', ') : '';
+}
+
 /** The explanation as Markdown (used by hover). */
 export function explanationMarkdown(e: PatternExplanation): string {
   const lines: string[] = [];
@@ -459,6 +471,8 @@ export function explanationMarkdown(e: PatternExplanation): string {
     }
   } else {
     lines.push(`**Pattern** ${code(e.exten)}` + (e.shape ? ` — ${e.shape}` : ''));
+    const legend = legendOf(e.exten);
+    if (legend) lines.push('', legend);
     lines.push('');
     lines.push('`_` marks a pattern. Then:');
     for (const r of rows(e.elements)) lines.push(`- ${r}`);
