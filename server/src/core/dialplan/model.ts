@@ -15,6 +15,9 @@ import { replaceVariables } from '../text/variables';
 
 export const PRIORITY_HINT = -1;
 
+/** Shared by every extension without labels (most of them); replaced by its own map at the first label. */
+const NO_LABELS: Map<string, Priority> = new Map();
+
 export interface Priority {
   /** The extension field as written (after ${} substitution), with its `/cid` part if any. */
   written: string;
@@ -47,6 +50,7 @@ export interface Extension {
   cid?: string;
   isPattern: boolean;
   priorities: Map<number, Priority>;
+  /** Labels of the extension (a shared empty map until the first one: never add to it outside this module). */
   labels: Map<string, Priority>;
   /** The line that created the extension. */
   first: Priority;
@@ -277,6 +281,14 @@ function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report
   }
 }
 
+/** Source range of value[a, b): exact offsets, or the whole value when comments were cut out of it. */
+function valueSpan(vr: Range, exact: boolean, a: number, b: number): Range {
+  if (exact) return { start: vr.start + a, end: vr.start + Math.max(a, b) };
+  const s = a <= 0 ? vr.start : vr.end;
+  const e = b <= 0 ? vr.start : vr.end;
+  return { start: s, end: Math.max(s, e) };
+}
+
 /** sscanf("%d"): optional blanks and sign, then digits (`2x` is 2); undefined when no digit. */
 function scanPriorityNumber(text: string): number | undefined {
   let i = 0;
@@ -298,6 +310,19 @@ function scanPriorityNumber(text: string): number | undefined {
   return Math.max(-2147483648, Math.min(2147483647, sign * n));
 }
 
+const appKeys = new Map<string, string>();
+
+/** The application name trimmed and lower-cased; names repeat, so they are kept. */
+function appKeyOf(app: string): string {
+  let key = appKeys.get(app);
+  if (key === undefined) {
+    if (appKeys.size > 4096) appKeys.clear();
+    key = app.trim().toLowerCase();
+    appKeys.set(app, key);
+  }
+  return key;
+}
+
 /** C isspace(). */
 function isBlank(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
@@ -310,8 +335,7 @@ function addExtensionLine(plan: Dialplan, ctx: Context, st: ContextState, v: Var
   const vr = node.valueRange;
   // Value offsets map 1:1 to source unless comments were cut out of the value.
   const exact = vr.end - vr.start === value.length;
-  const at = (i: number): number => (exact ? vr.start + i : i <= 0 ? vr.start : vr.end);
-  const span = (a: number, b: number): Range => ({ start: at(a), end: Math.max(at(a), at(b)) });
+  const span = (a: number, b: number): Range => valueSpan(vr, exact, a, b);
 
   let ext = realext;
   let cid: string | undefined;
@@ -418,7 +442,7 @@ function addExtensionLine(plan: Dialplan, ctx: Context, st: ContextState, v: Var
     priority: ipri,
     label,
     app,
-    appKey: app.trim().toLowerCase(),
+    appKey: appKeyOf(app),
     appData,
     file: v.file,
     lineNo: v.lineNo,
@@ -469,7 +493,7 @@ function addPriority(ctx: Context, st: ContextState, p: Priority, report: Report
       cid: p.cid,
       isPattern: names.name.startsWith('_'),
       priorities: new Map(),
-      labels: new Map(),
+      labels: NO_LABELS,
       first: p,
       order: ctx.extensions.length,
     };
@@ -495,7 +519,10 @@ function addPriority(ctx: Context, st: ContextState, p: Priority, report: Report
     if (other && other.priority !== p.priority) {
       report(p.file, p.priorityRange, 'warning', 'duplicate-label', `Label '${p.label}' is already used at priority ${other.priority} of '${ext.name}' (line ${other.lineNo}): Asterisk keeps this priority but without the label, so Goto(${p.label}) goes to priority ${other.priority}.`, `Extension '${names.name}' priority ${p.priority} in '${ctx.name}', label '${p.label}' already in use at priority ${other.priority}`);
       p.label = undefined;
-    } else ext.labels.set(p.label, p);
+    } else {
+      if (ext.labels === NO_LABELS) ext.labels = new Map();
+      ext.labels.set(p.label, p);
+    }
   }
   ext.priorities.set(p.priority, p);
 }

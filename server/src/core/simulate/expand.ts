@@ -115,28 +115,24 @@ function truthy(v: string): boolean {
   return v !== '' && !/^0+$/.test(v) && v !== '0';
 }
 
-/** Split application arguments at top-level commas (parentheses and quotes nest). */
+/** Split application arguments at top-level commas (parentheses, brackets and quotes nest; `\` protects a character). */
 export function splitArgs(args: string): string[] {
   const out: string[] = [];
   let depth = 0;
-  let cur = '';
   let quote = false;
+  let from = 0;
   for (let i = 0; i < args.length; i++) {
-    const c = args[i]!;
-    if (c === '\\' && i + 1 < args.length) {
-      cur += c + args[++i];
-      continue;
+    const c = args.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 34 /* " */) quote = !quote;
+    else if (quote) continue;
+    else if (c === 40 || c === 91) depth++;
+    else if ((c === 41 || c === 93) && depth > 0) depth--;
+    else if (c === 44 && depth === 0) {
+      out.push(args.slice(from, i));
+      from = i + 1;
     }
-    if (c === '"') quote = !quote;
-    else if (!quote && (c === '(' || c === '[')) depth++;
-    else if (!quote && (c === ')' || c === ']') && depth > 0) depth--;
-    else if (!quote && depth === 0 && c === ',') {
-      out.push(cur);
-      cur = '';
-      continue;
-    }
-    cur += c;
   }
-  out.push(cur);
+  out.push(args.slice(from));
   return out;
 }
