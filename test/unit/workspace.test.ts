@@ -34,4 +34,14 @@ describe('Workspace reuse', () => {
     files['/e/sip.conf'] = '[p]\ntype=peer\nhost=1.2.3.4\nsecret=x\ncontext=nowhere\n';
     expect(ws.analyze(paths).diagnostics.map((d) => d.code)).toContain('unknown-context');
   });
+
+  it('a file that appears later is picked up by a glob or a missing #include', () => {
+    const f: Record<string, string> = { '/g/extensions.conf': '[c]\n#tryinclude parts/*.conf\n#include extra.conf\n' };
+    const w = new Workspace({ configDir: '/g', host: memoryHost(f) });
+    expect(w.analyze(['/g/extensions.conf']).diagnostics.map((d) => d.code)).toEqual(['missing-include']);
+    f['/g/extra.conf'] = 'exten => 1,1,NoOp()\n';
+    expect(w.analyze(['/g/extensions.conf']).diagnostics.map((d) => d.code)).toEqual([]);
+    f['/g/parts/a.conf'] = 'exten => 2,1,NoOp()\n';
+    expect([...w.analyze(['/g/extensions.conf']).dialplan!.contexts.get('c')!.extensions.map((e) => e.name)].sort()).toEqual(['1', '2']);
+  });
 });

@@ -14,12 +14,13 @@ export interface ConfigHost {
 
 /** An in-memory host for tests and for unsaved editor buffers. */
 export function memoryHost(files: Record<string, string>): ConfigHost {
-  const names = Object.keys(files);
   return {
     readFile: (p) => files[p],
     glob: (pattern) => {
       const re = globToRegExp(pattern);
-      return names.filter((n) => re.test(n)).sort();
+      return Object.keys(files)
+        .filter((n) => re.test(n))
+        .sort();
     },
   };
 }

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type { Diagnostic, Severity } from './diagnostic';
 import type { ConfigHost } from './host';
-import { loadConfig, type LoadedConfig } from './config/loader';
+import { hasGlobMagic, loadConfig, resolveIncludeName, type LoadedConfig } from './config/loader';
 import { parseConfig, type ParsedFile } from './parse/parser';
 import { buildDialplan, type Dialplan } from './dialplan/model';
 import { buildSipConfig, type SipConfig } from './sip/model';
@@ -86,10 +86,23 @@ export class Workspace {
   /** The last load of a file, reused while every file it read has the same text. */
   private loadCached(file: string, textOf: (f: string) => string): LoadedConfig {
     const prev = this.loads.get(file);
-    if (prev && prev.texts.every(([f, t]) => textOf(f) === t)) return prev.config;
+    if (prev && prev.texts.every(([f, t]) => textOf(f) === t) && this.includesUnchanged(prev.config)) return prev.config;
     const config = this.load(file);
     this.loads.set(file, { config, texts: config.files.map((f) => [f, textOf(f)]) });
     return config;
+  }
+
+  /** Do the #include lines still find the same files (a glob may match a new file, a missing file may appear)? */
+  private includesUnchanged(config: LoadedConfig): boolean {
+    for (const rec of config.includes) {
+      if (rec.kind === 'exec' || rec.directive.arg === undefined) continue;
+      const resolved = resolveIncludeName(rec.directive.arg, this.options.configDir);
+      if (hasGlobMagic(rec.directive.arg)) {
+        const now = this.options.host.glob(resolved).filter((f) => this.readText(f) !== undefined);
+        if (now.length !== rec.targets.length || now.some((f, i) => f !== rec.targets[i])) return false;
+      } else if (rec.targets.length === 0 && this.readText(resolved) !== undefined) return false;
+    }
+    return true;
   }
 
   load(file: string): LoadedConfig {
