@@ -1,5 +1,6 @@
 /** Paths into ../shared (reference material beside the project, read-only). */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -25,4 +26,13 @@ export function listFiles(dir: string): string[] {
     else out.push(p);
   }
   return out.sort();
+}
+
+/** A fresh config folder `<tmp>/<prefix>…/asterisk` holding these files (name → text). */
+export function tempConfigDir(prefix: string, files: Record<string, string>): { root: string; dir: string } {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = path.join(root, 'asterisk');
+  fs.mkdirSync(dir);
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  return { root, dir };
 }

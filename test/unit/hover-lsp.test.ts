@@ -5,7 +5,6 @@
  * secrets, and snippets only for clients that support them.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -18,6 +17,7 @@ import {
   type MarkupContent,
 } from 'vscode-languageserver/node';
 import { TestClient, uri } from '../helpers/lsp-client';
+import { tempConfigDir } from '../helpers/shared';
 
 
 const SIP = `[general]
@@ -103,13 +103,9 @@ describe('hover and completion through the language server', () => {
   let client: Client | undefined;
 
   beforeEach(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'asterisk-hover-'));
-    dir = path.join(root, 'asterisk');
-    fs.mkdirSync(dir);
+    ({ root, dir } = tempConfigDir('asterisk-hover-', { 'sip.conf': SIP, 'extensions.conf': EXT }));
     sip = path.join(dir, 'sip.conf');
     ext = path.join(dir, 'extensions.conf');
-    fs.writeFileSync(sip, SIP);
-    fs.writeFileSync(ext, EXT);
   });
 
   afterEach(async () => {

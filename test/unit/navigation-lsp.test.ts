@@ -6,7 +6,6 @@
  * unsaved text to check that answers follow the buffer.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -27,6 +26,7 @@ import {
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/core';
 import { TestClient, uri } from '../helpers/lsp-client';
+import { tempConfigDir } from '../helpers/shared';
 
 
 const SIP = `[general]
@@ -91,14 +91,9 @@ describe('navigation through the language server', () => {
   let client: Client | undefined;
 
   beforeEach(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'asterisk-nav-'));
-    dir = path.join(root, 'asterisk');
-    fs.mkdirSync(dir);
+    ({ root, dir } = tempConfigDir('asterisk-nav-', { 'sip.conf': SIP, 'extensions.conf': EXT, 'extensions-custom.conf': CUSTOM }));
     sip = path.join(dir, 'sip.conf');
     ext = path.join(dir, 'extensions.conf');
-    fs.writeFileSync(sip, SIP);
-    fs.writeFileSync(ext, EXT);
-    fs.writeFileSync(path.join(dir, 'extensions-custom.conf'), CUSTOM);
   });
 
   afterEach(async () => {
