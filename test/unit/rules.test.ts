@@ -111,6 +111,14 @@ describe('ITSP example', () => {
     });
   }
 
+  it('guest calls into [default] with no [general] at all (Asterisk\'s defaults) are a toll-fraud route', () => {
+    const sip = sipConf.replace(/\[general\][\s\S]*?(?=^; Incoming calls)/m, '');
+    const ext = extConf.replace('[internal]\n', '[internal]\n').replace('[unauthenticated]', '[default]\ninclude => internal\n\n[unauthenticated]');
+    const a = analyze({ 'sip.conf': sip, 'extensions.conf': ext });
+    expect(summary(a, ['toll-fraud-route'])).toEqual(['sip.conf:1 toll-fraud-route error']);
+    expect(a.diagnostics.find((d) => d.code === 'toll-fraud-route')!.fixes![0]!.edits[0]!.newText).toBe('[general]\nallowguest=no\n\n');
+  });
+
   it('toll-fraud-route shows the path as related information', () => {
     const a = analyze({ 'sip.conf': sipConf, 'extensions.conf': extConf.replace('[incoming]\n', '[incoming]\ninclude => internal\n') });
     const d = a.diagnostics.find((x) => x.code === 'toll-fraud-route')!;

@@ -10,6 +10,12 @@ import type { Diagnostic, Fix } from '../diagnostic';
 import type { Rule } from './rule';
 import { fraudPath, pathRelated, unauthenticatedEntries } from './routing';
 
+/** The first line of a file, where a problem of the whole file is reported. */
+function firstLineOf(text: string | undefined, file: string): { file: string; start: number; end: number } {
+  const nl = text?.indexOf('\n') ?? -1;
+  return { file, start: 0, end: nl === -1 ? (text?.length ?? 0) : nl };
+}
+
 export const tollFraudRoute: Rule = {
   code: 'toll-fraud-route',
   severity: 'error',
@@ -32,7 +38,7 @@ export const tollFraudRoute: Rule = {
           ? { file: header.file, start: header.header.nameRange.start, end: header.header.nameRange.end }
           : sip.general.section
             ? { file: sip.general.section.file, start: sip.general.section.header.nameRange.start, end: sip.general.section.header.nameRange.end }
-            : undefined;
+            : firstLineOf(analysis.texts.get(sip.config.root), sip.config.root);
       if (!loc) continue;
       const key = `${loc.file}:${loc.start}:${entry.kind}:${entry.device?.name ?? ''}`;
       if (reported.has(key)) continue;
@@ -40,6 +46,9 @@ export const tollFraudRoute: Rule = {
       const route = path.map((s) => `[${s.context}]`).join(' → ');
       const who = entry.kind === 'guest' ? 'Anyone on the Internet' : entry.device && (entry.device.vars.some((x) => x.name.toLowerCase() === 'host' && x.value.toLowerCase() !== 'dynamic')) ? `Anything that can send from ${entry.device.name}'s address` : 'Anyone';
       const fixes: Fix[] = [];
+      if (entry.kind === 'guest' && !sip.general.section) {
+        fixes.push({ title: 'Add a [general] section with allowguest=no', preferred: true, edits: [{ file: sip.config.root, start: 0, end: 0, newText: '[general]\nallowguest=no\n\n' }] });
+      }
       if (entry.kind === 'guest' && sip.general.section) {
         const g = sip.general.section;
         const gv = sip.general.allowguestVar;
