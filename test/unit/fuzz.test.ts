@@ -11,17 +11,8 @@ import { memoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
 import { simulate } from '../../server/src/core/simulate/simulate';
 import { CORPUS, listFiles } from '../helpers/shared';
+import { mulberry32 as rng } from '../../scripts/bench/generate';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const JUNK = [';--', '--;', '\\;', '[', ']', '(', ')', '(!)', '(+)', '#include x', '#exec rm -rf /', '=>', '+=', '\0', '\r', '\ufeff', '${', '$[', '_', '!', '.', 'exten => _X.,n(', 'same => n,', '\n[', 'é', '\ud800'];
 

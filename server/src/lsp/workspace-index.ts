@@ -53,7 +53,6 @@ export class WorkspaceIndex {
   /** Config dirs found by scanning the folders or set by configuration. */
   private pinned = new Set<string>();
   private roots: string[] = [];
-  private configDirectory: string | undefined;
   private severities: Record<string, SeverityOverride> = {};
   /** Open documents: path → text, and path → the URI the client uses. */
   private readonly overlays = new Map<string, string>();
@@ -110,7 +109,6 @@ export class WorkspaceIndex {
   /** (Re)scan the workspace folders; returns the groups that were removed. */
   setRoots(roots: readonly string[], configDirectory: string | undefined): Group[] {
     this.roots = roots.map((r) => path.normalize(r));
-    this.configDirectory = configDirectory;
     const pinned = new Set<string>();
     for (const root of this.roots) {
       for (const dir of [root, ...subdirs(root)]) if (this.holdsAsteriskConfig(dir)) pinned.add(dir);

@@ -227,13 +227,13 @@ function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report
         report(v.file, node.range, 'error', 'same-without-extension', `'same =>' needs an 'exten =>' line before it in this context: Asterisk drops this line.`, `No previous pattern in the first entry of context '${ctx.name}' to match '${v.value}' at line ${v.lineNo}`);
         continue;
       }
-      addExtensionLine(plan, ctx, st, v, st.lastExtension, 0, true, report);
+      addExtensionLine(ctx, st, v, st.lastExtension, 0, true, report);
     } else if (key === 'exten') {
       const comma = extenFieldEnd(v.value);
       const rawExt = comma === -1 ? v.value : v.value.slice(0, comma);
       const realext = substituteGlobals(rawExt, plan.globals);
       st.lastExtension = realext;
-      addExtensionLine(plan, ctx, st, v, realext, comma === -1 ? v.value.length : comma + 1, false, report);
+      addExtensionLine(ctx, st, v, realext, comma === -1 ? v.value.length : comma + 1, false, report);
     } else if (key === 'include') {
       const value = substituteGlobals(v.value, plan.globals);
       const parsed = parseIncludeValue(value);
@@ -329,7 +329,7 @@ function isBlank(c: number): boolean {
 }
 
 /** Offsets within the value of the pieces after the extension field. */
-function addExtensionLine(plan: Dialplan, ctx: Context, st: ContextState, v: Variable, realext: string, restFrom: number, same: boolean, report: Report): void {
+function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: string, restFrom: number, same: boolean, report: Report): void {
   const node = v.node;
   const value = v.value;
   const vr = node.valueRange;

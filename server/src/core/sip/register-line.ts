@@ -155,7 +155,7 @@ function segText(text: string, seg: Seg): string | null {
   return seg ? text.slice(seg.start, seg.end) : null;
 }
 
-function isEmpty(text: string, seg: Seg): boolean {
+function isEmpty(seg: Seg): boolean {
   return !seg || seg.end <= seg.start;
 }
 
@@ -256,7 +256,7 @@ export function parseRegisterLine(
     userpart = { start: 0, end: at };
     hostpart = { start: at + 1, end: text.length };
   }
-  if (isEmpty(text, userpart) || isEmpty(text, hostpart)) {
+  if (isEmpty(userpart) || isEmpty(hostpart)) {
     return formatError();
   }
 
@@ -264,7 +264,7 @@ export function parseRegisterLine(
   const pre1 = separateArgs(text, userpart, '?', 2);
   let pre1Peer = pre1.args[0] ?? null;
   let pre1User = pre1.args[1] ?? null;
-  if (isEmpty(text, pre1User)) {
+  if (isEmpty(pre1User)) {
     pre1User = pre1Peer;
     pre1Peer = null;
   }
@@ -274,7 +274,7 @@ export function parseRegisterLine(
   let pre2Transport = pre2.args[0] ?? null;
   const pre2Blank = pre2.args[1] ?? null;
   let pre2User = pre2.args[2] ?? null;
-  if (isEmpty(text, pre2User)) {
+  if (isEmpty(pre2User)) {
     pre2User = pre2Transport;
     pre2Transport = null;
   } else if (pre2Transport) {
@@ -283,7 +283,7 @@ export function parseRegisterLine(
       pre2Transport = { start: pre2Transport.start, end: pre2Transport.end - 1 };
     }
   }
-  if (!isEmpty(text, pre2Blank)) {
+  if (!isEmpty(pre2Blank)) {
     return formatError();
   }
 
@@ -374,7 +374,7 @@ export function parseRegisterLine(
     return text.slice(s.start, s.end);
   };
   /* S_OR(host2.extension, "s") is applied before the quotes are stripped */
-  const extension = isEmpty(text, extensionSeg) ? 's' : strip(extensionSeg, 'extension');
+  const extension = isEmpty(extensionSeg) ? 's' : strip(extensionSeg, 'extension');
   const user = strip(userSeg, 'user');
   const host = strip(hostSeg, 'host');
   const authuserText = strip(authuser, 'authuser');
