@@ -84,33 +84,34 @@ export class Workspace {
   }
 
   /** The last load of a file, reused while every file it read has the same text. */
-  private loadCached(file: string, textOf: (f: string) => string): LoadedConfig {
+  private loadCached(file: string, read: (f: string) => string | undefined): LoadedConfig {
     const prev = this.loads.get(file);
-    if (prev && prev.texts.every(([f, t]) => textOf(f) === t) && this.includesUnchanged(prev.config)) return prev.config;
-    const config = this.load(file);
-    this.loads.set(file, { config, texts: config.files.map((f) => [f, textOf(f)]) });
+    if (prev && prev.texts.every(([f, t]) => read(f) === t) && this.includesUnchanged(prev.config, read)) return prev.config;
+    const config = this.load(file, read);
+    this.loads.set(file, { config, texts: config.files.map((f) => [f, read(f) ?? '']) });
     return config;
   }
 
   /** Do the #include lines still find the same files (a glob may match a new file, a missing file may appear)? */
-  private includesUnchanged(config: LoadedConfig): boolean {
+  private includesUnchanged(config: LoadedConfig, read: (f: string) => string | undefined): boolean {
     for (const rec of config.includes) {
       if (rec.kind === 'exec' || rec.directive.arg === undefined) continue;
       const resolved = resolveIncludeName(rec.directive.arg, this.options.configDir);
       if (hasGlobMagic(rec.directive.arg)) {
-        const now = this.options.host.glob(resolved).filter((f) => this.readText(f) !== undefined);
+        const now = this.options.host.glob(resolved).filter((f) => read(f) !== undefined);
         if (now.length !== rec.targets.length || now.some((f, i) => f !== rec.targets[i])) return false;
-      } else if (rec.targets.length === 0 && this.readText(resolved) !== undefined) return false;
+      } else if (rec.targets.length === 0 && read(resolved) !== undefined) return false;
     }
     return true;
   }
 
-  load(file: string): LoadedConfig {
+  /** Load a file as Asterisk does; `read` (default: editor buffers, then the host) supplies texts. */
+  load(file: string, read?: (f: string) => string | undefined): LoadedConfig {
     return loadConfig(file, {
       configDir: this.options.configDir,
       host: this.options.host,
       parse: (f, t) => this.parse(f, t),
-      overlay: (f) => this.overlays.get(f),
+      overlay: read ?? ((f) => this.overlays.get(f)),
     });
   }
 
@@ -118,13 +119,19 @@ export class Workspace {
   analyze(files: string[]): Analysis {
     const unique = [...new Set(files.map((f) => path.normalize(f)))];
     const loaded = new Map<string, LoadedConfig>();
+    // Each file is read once per analysis (editor buffer or host), by the cache check and the loader alike.
+    const reads = new Map<string, string | undefined>();
+    const read = (f: string): string | undefined => {
+      if (!reads.has(f)) reads.set(f, this.readText(f));
+      return reads.get(f);
+    };
     const texts = new Map<string, string>();
     const textOf = (f: string): string => {
       let t = texts.get(f);
-      if (t === undefined) texts.set(f, (t = this.readText(f) ?? ''));
+      if (t === undefined) texts.set(f, (t = read(f) ?? ''));
       return t;
     };
-    for (const f of unique) loaded.set(f, this.loadCached(f, textOf));
+    for (const f of unique) loaded.set(f, this.loadCached(f, read));
     const includedBy = new Set<string>();
     for (const [f, cfg] of loaded) for (const g of cfg.files) if (g !== f) includedBy.add(g);
     let rootFiles = unique.filter((f) => !includedBy.has(f));
