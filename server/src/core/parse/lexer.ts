@@ -1,18 +1,21 @@
 /**
  * Chevrotain tokens for logical config lines (after comment removal, see
- * comments.ts), lexed together, joined by '\n'. As in Chevrotain's INI example,
- * a lexer mode after '=' makes the rest of the line one Value token, and a
- * section or directive line is one token: Asterisk decides a line's kind by its
- * first character and then reads the rest with plain string rules (buildNode).
+ * comments.ts), lexed together, joined by '\n'. Asterisk's `process_text_line`
+ * decides what a line is by its first character — '[' a section, '#' a
+ * directive, anything else a `name = value` line — and then reads the rest with
+ * plain string rules (buildNode in parser.ts). So each logical line is one
+ * token of its kind, and the newlines between them are skipped: one token per
+ * line keeps lexing cheap on megabyte dialplans (Chevrotain's performance guide:
+ * fewer, larger tokens; custom matchers with start-character hints).
  * The lexer cannot fail: every character belongs to some token.
  */
 import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
 
-/** A token that only matches at the start of a line, from `first` to the end of the line. */
-function wholeLineFrom(first: string): CustomPatternMatcherFunc {
-  const code = first.charCodeAt(0);
+/** A token from a line's first character to the end of the line; `first` restricts that character. */
+function wholeLine(first?: number): CustomPatternMatcherFunc {
   return (text, offset) => {
-    if (text.charCodeAt(offset) !== code) return null;
+    const c = text.charCodeAt(offset);
+    if (first !== undefined ? c !== first : c === 91 || c === 35 || c === 10) return null;
     if (offset > 0 && text.charCodeAt(offset - 1) !== 10) return null;
     let end = text.indexOf('\n', offset);
     if (end === -1) end = text.length;
@@ -20,57 +23,26 @@ function wholeLineFrom(first: string): CustomPatternMatcherFunc {
   };
 }
 
-export const NL = createToken({ name: 'NL', pattern: /\n/, line_breaks: true });
-export const ValueNL = createToken({ name: 'ValueNL', pattern: /\n/, line_breaks: true, pop_mode: true, categories: [NL] });
+/** Line separator; skipped (the parser sees one token per line). */
+export const NL = createToken({ name: 'NL', pattern: '\n', line_breaks: true, group: Lexer.SKIPPED });
 
 /** `[name](options) junk` — the whole line. */
-export const SectionLine = createToken({ name: 'SectionLine', pattern: { exec: wholeLineFrom('[') }, line_breaks: false, start_chars_hint: ['['] });
+export const SectionLine = createToken({ name: 'SectionLine', pattern: { exec: wholeLine(91) }, line_breaks: false, start_chars_hint: ['['] });
 /** `#include "file"` — the whole line. */
-export const DirectiveLine = createToken({ name: 'DirectiveLine', pattern: { exec: wholeLineFrom('#') }, line_breaks: false, start_chars_hint: ['#'] });
+export const DirectiveLine = createToken({ name: 'DirectiveLine', pattern: { exec: wholeLine(35) }, line_breaks: false, start_chars_hint: ['#'] });
+/** `name = value`, `exten => …`, `name += more`, `\;name = …`, or a line without '=' — the whole line. */
+export const AssignmentLine = createToken({ name: 'AssignmentLine', pattern: { exec: wholeLine() }, line_breaks: false, start_chars_hint: assignmentStartChars() });
 
-/** `\x` at the start of a line: Asterisk's escape of the first character of a name. */
-export const LineEscape = createToken({
-  name: 'LineEscape',
-  pattern: {
-    exec(text: string, offset: number): RegExpExecArray | null {
-      if (text.charCodeAt(offset) !== 92) return null;
-      if (offset > 0 && text.charCodeAt(offset - 1) !== 10) return null;
-      const next = text.charCodeAt(offset + 1);
-      if (Number.isNaN(next) || next === 10) return null;
-      return [text.slice(offset, offset + 2)] as unknown as RegExpExecArray;
-    },
-  },
-  line_breaks: false,
-  start_chars_hint: ['\\'],
-});
-
-export const AssignOp = createToken({ name: 'AssignOp', pattern: Lexer.NA });
-export const Arrow = createToken({ name: 'Arrow', pattern: /=>/, push_mode: 'value', categories: [AssignOp] });
-export const PlusEq = createToken({ name: 'PlusEq', pattern: /\+=/, push_mode: 'value', categories: [AssignOp] });
-export const Eq = createToken({ name: 'Eq', pattern: /=/, push_mode: 'value', categories: [AssignOp] });
-/** A variable name: everything before the first '=' (a '+' right before it makes '+='). */
-export const NameText = createToken({ name: 'NameText', pattern: /(?:[^=\n+]|\+(?!=))+/, start_chars_hint: nameStartChars() });
-/** Everything after the operator, to the end of the line. */
-export const Value = createToken({ name: 'Value', pattern: /[^\n]+/, start_chars_hint: nameStartChars().concat(['=', '+']) });
-
-/** Every character but '=' and '\n' can start a name (for the first-char optimization). */
-function nameStartChars(): string[] {
+/** Every character but '\n', '[' and '#' starts an assignment line (for the first-char optimization). */
+function assignmentStartChars(): string[] {
   const out: string[] = [];
-  for (let c = 0; c < 0x10000; c++) if (c !== 10 && c !== 61 && (c < 0xd800 || c > 0xdfff)) out.push(String.fromCharCode(c));
+  for (let c = 0; c < 0x10000; c++) if (c !== 10 && c !== 91 && c !== 35) out.push(String.fromCharCode(c));
   return out;
 }
 
-export const allTokens = {
-  modes: {
-    line: [NL, SectionLine, DirectiveLine, LineEscape, Arrow, PlusEq, Eq, NameText],
-    value: [ValueNL, Value],
-  },
-  defaultMode: 'line',
-};
+export const tokenVocabulary: TokenType[] = [NL, SectionLine, DirectiveLine, AssignmentLine];
 
-export const tokenVocabulary: TokenType[] = [NL, ValueNL, SectionLine, DirectiveLine, LineEscape, AssignOp, Arrow, PlusEq, Eq, NameText, Value];
-
-export const lineLexer = new Lexer(allTokens, {
+export const lineLexer = new Lexer(tokenVocabulary, {
   positionTracking: 'onlyOffset',
   ensureOptimizations: true,
 });

@@ -2,19 +2,16 @@
  * The line grammar of Asterisk config files (main/config.c `process_text_line`)
  * as a Chevrotain parser over all logical lines of a file at once:
  *
- *   document   := (NL | SectionLine | DirectiveLine | assignment)*
- *   assignment := ('\\x' Name? | Name | operator) operator?
- *   operator   := ('=' | '=>' | '+=') Value?
+ *   document := (SectionLine | DirectiveLine | AssignmentLine)*
  *
- * The grammar decides the kind of each line and where its structural tokens are;
- * names and values are then sliced from the line text with Asterisk's own rules
- * (split at the first '=', name up to the first ']', …), so odd lines read exactly
- * as Asterisk reads them. A line the grammar cannot take becomes an error node.
+ * Asterisk decides a line's kind by its first character (lexer.ts makes each
+ * line one token of its kind); names and values are then sliced from the line
+ * text with Asterisk's own rules (split at the first '=', name up to the first
+ * ']', …), so odd lines read exactly as Asterisk reads them.
  */
 import { EmbeddedActionsParser } from 'chevrotain';
 import { scanLines, toSource, type LogicalLine, type ScanProblem } from './comments';
-import { AssignOp, DirectiveLine, LineEscape, lineLexer, NameText, NL, SectionLine, tokenVocabulary, Value } from './lexer';
-
+import { AssignmentLine, DirectiveLine, lineLexer, SectionLine, tokenVocabulary } from './lexer';
 
 /** A source range [start, end) in UTF-16 offsets. */
 export interface Range {
@@ -66,6 +63,13 @@ export interface AssignmentNode extends LineBase {
   escaped: boolean;
   /** Asterisk rejects the escape (nothing printable follows the backslash). */
   invalidEscape: boolean;
+  /** The same ranges as numbers (hot paths read these instead of making Range objects). */
+  start: number;
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
 }
 
 export type LineNode = SectionNode | DirectiveNode | AssignmentNode;
@@ -78,11 +82,11 @@ export interface ParsedFile {
   comments: number[];
 }
 
-type LineShape = { kind: 'section' } | { kind: 'directive' } | { kind: 'assignment' };
-
-const SECTION: LineShape = { kind: 'section' };
-const DIRECTIVE: LineShape = { kind: 'directive' };
-const ASSIGNMENT: LineShape = { kind: 'assignment' };
+/** Line kinds, as the grammar recognizes them. */
+const SECTION = 0;
+const DIRECTIVE = 1;
+const ASSIGNMENT = 2;
+type LineShape = typeof SECTION | typeof DIRECTIVE | typeof ASSIGNMENT;
 
 class LineParser extends EmbeddedActionsParser {
   /** Shapes of the lines of the current input, in order. */
@@ -95,41 +99,17 @@ class LineParser extends EmbeddedActionsParser {
 
   // Alternatives are built once (Chevrotain's performance guide: cache OR arrays).
   private docAlts?: { ALT: () => unknown }[];
-  private headAlts?: { ALT: () => unknown }[];
 
   document = this.RULE('document', () => {
     this.MANY(() =>
       this.OR(
         (this.docAlts ??= [
-          { ALT: () => this.CONSUME(NL) },
+          { ALT: () => (this.CONSUME(AssignmentLine), this.shapes.push(ASSIGNMENT)) },
           { ALT: () => (this.CONSUME(SectionLine), this.shapes.push(SECTION)) },
           { ALT: () => (this.CONSUME(DirectiveLine), this.shapes.push(DIRECTIVE)) },
-          { ALT: () => (this.SUBRULE(this.assignment), this.shapes.push(ASSIGNMENT)) },
         ]),
       ),
     );
-  });
-
-  /** assignment := ('\\x' Name? | Name | operator) operator? */
-  assignment = this.RULE('assignment', () => {
-    this.OR2(
-      (this.headAlts ??= [
-        {
-          ALT: () => {
-            this.CONSUME(LineEscape);
-            this.OPTION(() => this.CONSUME(NameText));
-          },
-        },
-        { ALT: () => this.CONSUME2(NameText) },
-        { ALT: () => this.SUBRULE(this.operator) },
-      ]),
-    );
-    this.OPTION2(() => this.SUBRULE2(this.operator));
-  });
-
-  operator = this.RULE('operator', () => {
-    this.CONSUME(AssignOp);
-    this.OPTION(() => this.CONSUME(Value));
   });
 }
 
@@ -142,7 +122,8 @@ function getParser(): LineParser {
 export function parseConfig(text: string): ParsedFile {
   const scan = scanLines(text);
   const logical = scan.lines;
-  const joined = logical.map((l) => l.text).join('\n');
+  let joined = '';
+  for (let i = 0; i < logical.length; i++) joined += i === 0 ? logical[i]!.text : '\n' + logical[i]!.text;
   const lexed = lineLexer.tokenize(joined);
   const parser = getParser();
   parser.input = lexed.tokens;
@@ -153,27 +134,27 @@ export function parseConfig(text: string): ParsedFile {
     parser.shapes = [];
   }
   const shapes = parser.shapes;
-  const parseFailed = parser.errors.length > 0;
+  const parseFailed = parser.errors.length > 0 || lexed.errors.length > 0;
   // The singleton parser must not keep the last file's tokens alive.
   parser.input = [];
   parser.shapes = [];
-  // Shapes come one per logical line when the grammar took every line; if the
-  // parser recovered oddly, fall back to deciding each line by its first character.
+  // Shapes come one per logical line when the grammar took every line; if it
+  // did not, decide each line by its first character (what the grammar encodes).
   const useShapes = shapes.length === logical.length && !parseFailed;
-  const nodes: LineNode[] = [];
+  const nodes: LineNode[] = new Array(logical.length);
   for (let i = 0; i < logical.length; i++) {
     const line = logical[i]!;
     const shape = useShapes ? shapes[i]! : fallbackShape(line.text);
-    nodes.push(buildNode(line, shape));
+    nodes[i] = shape === ASSIGNMENT ? buildAssignment(line) : shape === SECTION ? buildSection(line) : buildDirective(line);
   }
   return { text, nodes, problems: scan.problems, comments: scan.comments };
 }
 
 function fallbackShape(text: string): LineShape {
   const c = text.charCodeAt(0);
-  if (c === 91) return { kind: 'section' };
-  if (c === 35) return { kind: 'directive' };
-  return { kind: 'assignment' };
+  if (c === 91) return SECTION;
+  if (c === 35) return DIRECTIVE;
+  return ASSIGNMENT;
 }
 
 function src(line: LogicalLine, a: number, b: number): Range {
@@ -184,88 +165,126 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-function buildNode(line: LogicalLine, shape: LineShape): LineNode {
+function buildSection(line: LogicalLine): SectionNode {
   const t = line.text;
   const range = src(line, 0, t.length);
-  if (shape.kind === 'section') {
-    const close = t.indexOf(']');
-    if (close === -1) {
-      return { kind: 'section', line, range, name: t.slice(1, 80), nameRange: src(line, 1, t.length), closed: false, optionsClosed: true };
-    }
-    const node: SectionNode = {
-      kind: 'section',
-      line,
-      range,
-      name: t.slice(1, Math.min(close, 80)),
-      nameRange: src(line, 1, close),
-      closed: true,
-      optionsClosed: true,
-    };
-    let rest = close + 1;
-    if (t.charCodeAt(close + 1) === 40 /* ( */) {
-      const rp = t.indexOf(')', close + 2);
-      if (rp === -1) {
-        node.optionsClosed = false;
-        node.optionsRange = src(line, close + 1, t.length);
-        return node;
-      }
-      node.optionsRange = src(line, close + 1, rp + 1);
-      const options: { text: string; range: Range }[] = [];
-      let s = close + 2;
-      for (;;) {
-        const comma = t.indexOf(',', s);
-        const e = comma === -1 || comma > rp ? rp : comma;
-        options.push({ text: t.slice(s, e), range: src(line, s, e) });
-        if (e === rp) break;
-        s = e + 1;
-      }
-      node.options = options;
-      rest = rp + 1;
-    }
-    let r = rest;
-    while (r < t.length && isSpace(t.charCodeAt(r))) r++;
-    if (r < t.length) node.ignoredText = src(line, r, t.length);
-    return node;
+  const close = t.indexOf(']');
+  if (close === -1) {
+    return { kind: 'section', line, range, name: t.slice(1, 80), nameRange: src(line, 1, t.length), closed: false, optionsClosed: true };
   }
-  if (shape.kind === 'directive') {
-    let e = 1;
-    while (e < t.length && t.charCodeAt(e) > 32) e++;
-    const node: DirectiveNode = { kind: 'directive', line, range, name: t.slice(1, e), nameRange: src(line, 0, e) };
-    let a = e;
-    while (a < t.length && isSpace(t.charCodeAt(a))) a++;
-    if (a < t.length) {
-      let b = t.length;
-      const q = t[a];
-      if ((q === '"' || q === '<') && b - a >= 2 && t[b - 1] === (q === '"' ? '"' : '>')) {
-        a++;
-        b--;
-      } else if (q === '"' && b - a === 1) {
-        // A lone '"' is both the opening and the closing quote to Asterisk: nothing is left.
-        a++;
-      }
-      node.arg = t.slice(a, b);
-      node.argRange = src(line, a, b);
+  const node: SectionNode = {
+    kind: 'section',
+    line,
+    range,
+    name: t.slice(1, Math.min(close, 80)),
+    nameRange: src(line, 1, close),
+    closed: true,
+    optionsClosed: true,
+  };
+  let rest = close + 1;
+  if (t.charCodeAt(close + 1) === 40 /* ( */) {
+    const rp = t.indexOf(')', close + 2);
+    if (rp === -1) {
+      node.optionsClosed = false;
+      node.optionsRange = src(line, close + 1, t.length);
+      return node;
     }
-    return node;
+    node.optionsRange = src(line, close + 1, rp + 1);
+    const options: { text: string; range: Range }[] = [];
+    let s = close + 2;
+    for (;;) {
+      const comma = t.indexOf(',', s);
+      const e = comma === -1 || comma > rp ? rp : comma;
+      options.push({ text: t.slice(s, e), range: src(line, s, e) });
+      if (e === rp) break;
+      s = e + 1;
+    }
+    node.options = options;
+    rest = rp + 1;
   }
-  // assignment
+  let r = rest;
+  while (r < t.length && isSpace(t.charCodeAt(r))) r++;
+  if (r < t.length) node.ignoredText = src(line, r, t.length);
+  return node;
+}
+
+function buildDirective(line: LogicalLine): DirectiveNode {
+  const t = line.text;
+  const range = src(line, 0, t.length);
+  let e = 1;
+  while (e < t.length && t.charCodeAt(e) > 32) e++;
+  const node: DirectiveNode = { kind: 'directive', line, range, name: t.slice(1, e), nameRange: src(line, 0, e) };
+  let a = e;
+  while (a < t.length && isSpace(t.charCodeAt(a))) a++;
+  if (a < t.length) {
+    let b = t.length;
+    const q = t[a];
+    if ((q === '"' || q === '<') && b - a >= 2 && t[b - 1] === (q === '"' ? '"' : '>')) {
+      a++;
+      b--;
+    } else if (q === '"' && b - a === 1) {
+      // A lone '"' is both the opening and the closing quote to Asterisk: nothing is left.
+      a++;
+    }
+    node.arg = t.slice(a, b);
+    node.argRange = src(line, a, b);
+  }
+  return node;
+}
+
+/**
+ * An assignment line. Most lines of a big dialplan are these, so the node keeps
+ * its source ranges as numbers and makes `Range` objects only when asked.
+ */
+class Assignment implements AssignmentNode {
+  readonly kind = 'assignment';
+  constructor(
+    readonly line: LogicalLine,
+    readonly name: string,
+    readonly op: AssignmentNode['op'],
+    readonly value: string,
+    readonly escaped: boolean,
+    readonly invalidEscape: boolean,
+    readonly start: number,
+    readonly end: number,
+    readonly nameStart: number,
+    readonly nameEnd: number,
+    readonly valueStart: number,
+    readonly valueEnd: number,
+  ) {}
+  get range(): Range {
+    return { start: this.start, end: this.end };
+  }
+  get nameRange(): Range {
+    return { start: this.nameStart, end: this.nameEnd };
+  }
+  get valueRange(): Range {
+    return { start: this.valueStart, end: this.valueEnd };
+  }
+}
+
+/** Source offset of the start of text[a, b) (b > a) or of the empty position a. */
+function srcStart(line: LogicalLine, a: number): number {
+  return line.segs ? toSource(line, a) : line.start + a;
+}
+
+/** Source offset of the end of text[a, b). */
+function srcEnd(line: LogicalLine, a: number, b: number): number {
+  if (!line.segs) return line.start + b;
+  return b === a ? toSource(line, a) : toSource(line, b - 1) + 1;
+}
+
+function buildAssignment(line: LogicalLine): AssignmentNode {
+  const t = line.text;
+  const start = srcStart(line, 0);
+  const end = srcEnd(line, 0, t.length);
   const escaped = t.charCodeAt(0) === 92;
   const invalidEscape = escaped && (t.length < 2 || t.charCodeAt(1) < 33);
   const nameFrom = escaped ? 1 : 0;
   const eq = t.indexOf('=', escaped ? 2 : 0);
   if (eq === -1) {
-    return {
-      kind: 'assignment',
-      line,
-      range,
-      name: t.slice(nameFrom),
-      nameRange: src(line, nameFrom, t.length),
-      op: 'none',
-      value: '',
-      valueRange: src(line, t.length, t.length),
-      escaped,
-      invalidEscape,
-    };
+    const at = srcEnd(line, t.length, t.length);
+    return new Assignment(line, t.slice(nameFrom), 'none', '', escaped, invalidEscape, start, end, srcStart(line, nameFrom), srcEnd(line, nameFrom, t.length), at, at);
   }
   let op: AssignmentNode['op'] = '=';
   let nameEnd = eq;
@@ -287,16 +306,5 @@ function buildNode(line: LogicalLine, shape: LineShape): LineNode {
   while (ve > vs && isSpace(t.charCodeAt(ve - 1))) ve--;
   // '+=' keeps the leading blanks of what it appends (config.c appends the raw text).
   const valueText = op === '+=' ? t.slice(valueStart, ve) : t.slice(vs, ve);
-  return {
-    kind: 'assignment',
-    line,
-    range,
-    name: t.slice(ns, ne),
-    nameRange: src(line, ns, ne),
-    op,
-    value: valueText,
-    valueRange: src(line, vs, ve),
-    escaped,
-    invalidEscape,
-  };
+  return new Assignment(line, t.slice(ns, ne), op, valueText, escaped, invalidEscape, start, end, srcStart(line, ns), srcEnd(line, ns, ne), srcStart(line, vs), srcEnd(line, vs, ve));
 }
