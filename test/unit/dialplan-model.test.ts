@@ -52,3 +52,30 @@ const cases: [string, string, string[]][] = [
 describe('pbx_config model', () => {
   for (const [name, text, expected] of cases) it(name, () => expect(listing(text)).toEqual(expected));
 });
+
+describe('source ranges of a priority line', () => {
+  /** Each part of each priority as the source text its range covers. */
+  function parts(text: string): string[] {
+    const file = '/etc/asterisk/extensions.conf';
+    const a = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: text }) }).analyze([file]);
+    const out: string[] = [];
+    const cut = (r: { start: number; end: number } | undefined): string => (r ? `«${text.slice(r.start, r.end)}»` : '-');
+    for (const ctx of a.dialplan!.contexts.values()) {
+      for (const ext of ctx.extensions) {
+        for (const p of ext.priorities.values()) out.push([cut(p.range), cut(p.extenRange), cut(p.priorityRange), cut(p.appRange), cut(p.argsRange)].join(' '));
+      }
+    }
+    return out;
+  }
+  const cases: [string, string, string[]][] = [
+    ['exten with arguments', '[c]\nexten =>  100 , 1 ,  Dial(SIP/100,20)  ', ['«exten =>  100 , 1 ,  Dial(SIP/100,20)» «100 » «1» «Dial» «SIP/100,20»']],
+    ['same => points at the word same', '[c]\nexten => 1,1,NoOp()\n same => n(l),Wait(1)', ['«exten => 1,1,NoOp()» «1» «1» «NoOp» «»', '«same => n(l),Wait(1)» «same» «n(l)» «Wait» «1»']],
+    ['no parentheses', '[c]\nexten => 1,1,Hangup', ['«exten => 1,1,Hangup» «1» «1» «Hangup» -']],
+    ['application built by ${}', '[c]\nexten => 1,1,${APP}(x)', ['«exten => 1,1,${APP}(x)» «1» «1» «${APP}» -']],
+    ['unclosed parenthesis runs to the end', '[c]\nexten => 1,1,NoOp(a', ['«exten => 1,1,NoOp(a» «1» «1» «NoOp» «a»']],
+    ['a block comment inside the value: parts map to the whole value', '[c]\nexten => 1,1,NoOp(a;-- x --;b)', ['«exten => 1,1,NoOp(a;-- x --;b)» «1,1,NoOp(a;-- x --;b)» «1,1,NoOp(a;-- x --;b)» «1,1,NoOp(a;-- x --;b)» «1,1,NoOp(a;-- x --;b)»']],
+  ];
+  it.each(cases)('%s', (_name, text, expected) => {
+    expect(parts(text)).toEqual(expected);
+  });
+});

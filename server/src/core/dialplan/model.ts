@@ -8,7 +8,7 @@
 import type { Diagnostic, Severity } from '../diagnostic';
 import { isTrue } from '../config/booleans';
 import type { Category, LoadedConfig, Variable } from '../config/loader';
-import type { Range } from '../parse/parser';
+import type { AssignmentNode, Range } from '../parse/parser';
 import { extensionIdentityKey, normalizeExtensionName, shrinkCallerIdPattern } from './pattern';
 import { parseIncludeValue, type IncludeTiming } from './timing';
 import { replaceVariables } from '../text/variables';
@@ -281,12 +281,60 @@ function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report
   }
 }
 
+/**
+ * A priority line. A big dialplan has one per line, so the parts' source ranges
+ * are kept as numbers (offsets into the value, mapped on demand) and `Range`
+ * objects are made only when someone asks for one.
+ */
+class PriorityLine implements Priority {
+  constructor(
+    readonly written: string,
+    readonly exten: string,
+    readonly cid: string | undefined,
+    readonly priority: number,
+    public label: string | undefined,
+    readonly app: string,
+    readonly appKey: string,
+    readonly appData: string,
+    readonly file: string,
+    readonly lineNo: number,
+    readonly same: boolean,
+    private readonly node: AssignmentNode,
+    /** The value maps 1:1 onto the source (no comment was cut out of it). */
+    private readonly exact: boolean,
+    /** Value offsets of the parts: priority [priA, priB), application [appA, appB), arguments [argA, argB) (argA -1: none). */
+    private readonly priA: number,
+    private readonly priB: number,
+    private readonly appA: number,
+    private readonly appB: number,
+    private readonly argA: number,
+    private readonly argB: number,
+    /** End of the extension field in the value (same => lines: the name is the extension's place). */
+    private readonly extB: number,
+  ) {}
+  get range(): Range {
+    return { start: this.node.start, end: this.node.end };
+  }
+  get extenRange(): Range {
+    return this.same ? { start: this.node.nameStart, end: this.node.nameEnd } : this.span(0, this.extB);
+  }
+  get priorityRange(): Range {
+    return this.span(this.priA, this.priB);
+  }
+  get appRange(): Range {
+    return this.span(this.appA, this.appB);
+  }
+  get argsRange(): Range | undefined {
+    return this.argA === -1 ? undefined : this.span(this.argA, this.argB);
+  }
+  private span(a: number, b: number): Range {
+    return valueSpan(this.node.valueStart, this.node.valueEnd, this.exact, a, b);
+  }
+}
+
 /** Source range of value[a, b): exact offsets, or the whole value when comments were cut out of it. */
-function valueSpan(vr: Range, exact: boolean, a: number, b: number): Range {
-  if (exact) return { start: vr.start + a, end: vr.start + Math.max(a, b) };
-  const s = a <= 0 ? vr.start : vr.end;
-  const e = b <= 0 ? vr.start : vr.end;
-  return { start: s, end: Math.max(s, e) };
+function valueSpan(vs: number, ve: number, exact: boolean, a: number, b: number): Range {
+  return exact ? { start: vs + a, end: vs + Math.max(a, b) } : { start: vs, end: ve };
 }
 
 /** sscanf("%d"): optional blanks and sign, then digits (`2x` is 2); undefined when no digit. */
@@ -323,19 +371,24 @@ function appKeyOf(app: string): string {
   return key;
 }
 
+/** Does `token` start somewhere in text[from, before)? */
+function occursIn(text: string, token: string, from: number, before: number): boolean {
+  const i = text.indexOf(token, from);
+  return i !== -1 && i < before;
+}
+
 /** C isspace(). */
 function isBlank(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** Offsets within the value of the pieces after the extension field. */
+/** Add one `exten =>` / `same =>` line; `restFrom` is where the priority field starts in the value. */
 function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: string, restFrom: number, same: boolean, report: Report): void {
   const node = v.node;
   const value = v.value;
-  const vr = node.valueRange;
   // Value offsets map 1:1 to source unless comments were cut out of the value.
-  const exact = vr.end - vr.start === value.length;
-  const span = (a: number, b: number): Range => valueSpan(vr, exact, a, b);
+  const exact = node.valueEnd - node.valueStart === value.length;
+  const span = (a: number, b: number): Range => valueSpan(node.valueStart, node.valueEnd, exact, a, b);
 
   let ext = realext;
   let cid: string | undefined;
@@ -344,8 +397,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
     cid = shrinkCallerIdPattern(ext.slice(slash + 1));
     ext = ext.slice(0, slash);
   }
-  const extenRange = same ? node.nameRange : span(0, restFrom > 0 ? restFrom - 1 : value.length);
-  const lineRange = node.range;
+  const extB = restFrom > 0 ? restFrom - 1 : value.length;
 
   const priComma = value.indexOf(',', restFrom);
   const priEnd = priComma === -1 ? value.length : priComma;
@@ -354,13 +406,12 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   while (priStart < pe && isBlank(value.charCodeAt(priStart))) priStart++;
   while (pe > priStart && isBlank(value.charCodeAt(pe - 1))) pe--;
   let pri = value.slice(priStart, pe);
-  const priorityRange = span(priStart, pe);
   let label: string | undefined;
   const lp = pri.indexOf('(');
   if (lp !== -1) {
     const rp = pri.indexOf(')', lp + 1);
     if (rp === -1) {
-      report(v.file, priorityRange, 'warning', 'label-unclosed', `The label has no closing ')': Asterisk drops this line.`, `Label missing trailing ')' at line ${v.lineNo}`);
+      report(v.file, span(priStart, pe), 'warning', 'label-unclosed', `The label has no closing ')': Asterisk drops this line.`, `Label missing trailing ')' at line ${v.lineNo}`);
       return;
     }
     label = pri.slice(lp + 1, rp);
@@ -378,7 +429,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
     const isNext = pri === 'next' || pri === 'n';
     if (st.lastPri <= -2) {
       const word = isNext ? 'next' : 'same';
-      report(v.file, priorityRange, 'warning', 'relative-priority-first', `'${pri}' needs an earlier priority in this context, but this is the first entry: Asterisk drops this line. Use 1.`, `Can't use '${word}' priority on the first entry at line ${v.lineNo}!`);
+      report(v.file, span(priStart, pe), 'warning', 'relative-priority-first', `'${pri}' needs an earlier priority in this context, but this is the first entry: Asterisk drops this line. Use 1.`, `Can't use '${word}' priority on the first entry at line ${v.lineNo}!`);
       return;
     }
     ipri = isNext ? st.lastPri + 1 : st.lastPri;
@@ -388,80 +439,60 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
     else {
       const found = findLabel(ctx, ext, cid, pri);
       if (found === undefined) {
-        report(v.file, priorityRange, 'warning', 'unknown-label', `No label '${pri}' earlier in extension '${ext}' of context '${ctx.name}': Asterisk drops this line.` + (/[[\]_!.]/.test(pri) ? ` (The second field of '${same ? 'same' : 'exten'} =>' is the priority${same ? '; same => does not repeat the extension' : ''}.)` : ''), `Invalid priority/label '${pri}' at line ${v.lineNo}`);
+        report(v.file, span(priStart, pe), 'warning', 'unknown-label', `No label '${pri}' earlier in extension '${ext}' of context '${ctx.name}': Asterisk drops this line.` + (/[[\]_!.]/.test(pri) ? ` (The second field of '${same ? 'same' : 'exten'} =>' is the priority${same ? '; same => does not repeat the extension' : ''}.)` : ''), `Invalid priority/label '${pri}' at line ${v.lineNo}`);
         return;
       }
       ipri = found;
     }
     if (num !== undefined && ipri < 1) {
-      report(v.file, priorityRange, 'warning', 'invalid-priority', `Priority ${ipri} is not allowed (priorities start at 1): Asterisk drops this line.`, `Invalid priority '${pri}' at line ${v.lineNo}`);
+      report(v.file, span(priStart, pe), 'warning', 'invalid-priority', `Priority ${ipri} is not allowed (priorities start at 1): Asterisk drops this line.`, `Invalid priority '${pri}' at line ${v.lineNo}`);
       return;
     }
   }
 
-  // Application and arguments.
+  // Application and arguments: value[appFrom, end).
   const appFrom = priComma === -1 ? value.length : priComma + 1;
-  const applText = value.slice(appFrom);
-  let app: string;
+  let appEnd = value.length; // end of the application name
   let appData = '';
-  let appStart = appFrom;
-  let argsRange: Range | undefined;
-  const firstParen = applText.indexOf('(');
-  if (firstParen === -1) {
-    app = applText;
-  } else {
-    const before = applText.slice(0, firstParen);
-    if (before.includes('${') || before.includes('$[')) {
-      app = applText;
-    } else {
-      app = before;
-      const last = applText.lastIndexOf(')');
+  let argA = -1;
+  let argB = -1;
+  const firstParen = value.indexOf('(', appFrom);
+  if (firstParen !== -1) {
+    // An application name built by ${…} or $[…] is taken whole, arguments and all (pbx_config.c).
+    if (!occursIn(value, '${', appFrom, firstParen) && !occursIn(value, '$[', appFrom, firstParen)) {
+      appEnd = firstParen;
+      const last = value.lastIndexOf(')');
+      argA = firstParen + 1;
       if (last > firstParen) {
-        appData = applText.slice(firstParen + 1, last);
-        argsRange = span(appFrom + firstParen + 1, appFrom + last);
+        argB = last;
+        appData = value.slice(argA, argB);
       } else {
-        appData = applText.slice(firstParen + 1);
-        argsRange = span(appFrom + firstParen + 1, value.length);
+        argB = value.length;
+        appData = value.slice(argA);
+        const before = value.slice(appFrom, firstParen);
         report(v.file, span(appFrom, value.length), 'warning', 'unclosed-parenthesis', `No closing ')' for ${before.trim() || 'the application'}(: Asterisk passes everything after '(' as the arguments.`, `No closing parenthesis found? '${before}(${appData}' at line ${v.lineNo}`);
       }
     }
   }
-  let lead = 0;
-  while (lead < app.length && isBlank(app.charCodeAt(lead))) lead++;
-  if (lead > 0) app = app.slice(lead);
-  appStart += lead;
+  let appStart = appFrom;
+  while (appStart < appEnd && isBlank(value.charCodeAt(appStart))) appStart++;
+  // Without arguments the application is the rest of the line, leading blanks dropped.
+  const app = argA === -1 ? value.slice(appStart) : value.slice(appStart, appEnd);
 
   if (ipri === 0) return; // pbx_config silently skips priority 0 (e.g. 'n' right after a hint).
   if (plus !== undefined) ipri += parseInt(plus, 10) || 0;
   st.lastPri = ipri;
 
-  const p: Priority = {
-    written: realext,
-    exten: ext,
-    cid,
-    priority: ipri,
-    label,
-    app,
-    appKey: appKeyOf(app),
-    appData,
-    file: v.file,
-    lineNo: v.lineNo,
-    range: lineRange,
-    extenRange,
-    priorityRange,
-    appRange: span(appStart, appStart + (firstParen === -1 ? app.length : Math.max(0, firstParen - lead))),
-    argsRange,
-    same,
-  };
+  const p = new PriorityLine(realext, ext, cid, ipri, label, app, appKeyOf(app), appData, v.file, v.lineNo, same, node, exact, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
 
   if (ext === '') {
-    report(v.file, extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);
+    report(v.file, p.extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);
     return;
   }
   if ((ext === '_.' || ext === '_!') && !same) {
-    report(v.file, extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T, which can loop or swallow hangups. Use '_X${ext[1]}' instead.`, `The use of '${ext}' for an extension is strongly discouraged and can have unexpected behavior.  Please use '_X${ext[1]}' instead at line ${v.lineNo}`);
+    report(v.file, p.extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T, which can loop or swallow hangups. Use '_X${ext[1]}' instead.`, `The use of '${ext}' for an extension is strongly discouraged and can have unexpected behavior.  Please use '_X${ext[1]}' instead at line ${v.lineNo}`);
   } else if ((ext === '_.' || ext === '_!') && same && p.priority === 1) {
-    report(v.file, extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T. Use '_X${ext[1]}' instead.`);
+    report(v.file, p.extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T. Use '_X${ext[1]}' instead.`);
   }
   addPriority(ctx, st, p, report);
 }
