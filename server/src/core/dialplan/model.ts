@@ -117,13 +117,19 @@ export function substituteGlobals(text: string, globals: Map<string, Variable>):
 export function extenFieldEnd(value: string): number {
   let depth = 0;
   for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (c === '\\') i++;
-    else if (c === '[') depth++;
-    else if (c === ']' && depth > 0) depth--;
-    else if (c === ',' && depth === 0) return i;
+    const c = value.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 91 /* [ */) depth++;
+    else if (c === 93 /* ] */ && depth > 0) depth--;
+    else if (c === 44 /* , */ && depth === 0) return i;
   }
   return -1;
+}
+
+/** A context line's key lower-cased; the usual spellings skip toLowerCase (one per dialplan line). */
+function dialplanKey(name: string): string {
+  if (name === 'exten' || name === 'same' || name === 'include') return name;
+  return name.toLowerCase();
 }
 
 export function buildDialplan(config: LoadedConfig): Dialplan {
@@ -205,6 +211,8 @@ type Report = (file: string, r: Range, severity: Severity, code: string, message
 interface ContextState {
   lastExtension: string;
   lastPri: number;
+  /** Extensions by identity: literal names without a CID part by their matching text, the rest by extensionIdentityKey. */
+  literals: Map<string, Extension>;
   byKey: Map<string, Extension>;
 }
 
@@ -213,14 +221,14 @@ const contextStates = new WeakMap<Context, ContextState>();
 function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report): void {
   let st = contextStates.get(ctx);
   if (!st) {
-    st = { lastExtension: '', lastPri: -2, byKey: new Map() };
+    st = { lastExtension: '', lastPri: -2, literals: new Map(), byKey: new Map() };
     contextStates.set(ctx, st);
   }
   // Reset continuation items at the beginning of each section.
   st.lastExtension = '';
   st.lastPri = -2;
   for (const v of cat.vars) {
-    const key = v.name.toLowerCase();
+    const key = dialplanKey(v.name);
     const node = v.node;
     if (key.startsWith('same')) {
       if (st.lastExtension === '') {
@@ -371,6 +379,13 @@ function appKeyOf(app: string): string {
   return key;
 }
 
+/** text.lastIndexOf(char), without the runtime call String#lastIndexOf makes. */
+function lastIndexOfChar(text: string, code: number): number {
+  let i = text.length - 1;
+  while (i >= 0 && text.charCodeAt(i) !== code) i--;
+  return i;
+}
+
 /** Does `token` start somewhere in text[from, before)? */
 function occursIn(text: string, token: string, from: number, before: number): boolean {
   const i = text.indexOf(token, from);
@@ -461,7 +476,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
     // An application name built by ${…} or $[…] is taken whole, arguments and all (pbx_config.c).
     if (!occursIn(value, '${', appFrom, firstParen) && !occursIn(value, '$[', appFrom, firstParen)) {
       appEnd = firstParen;
-      const last = value.lastIndexOf(')');
+      const last = lastIndexOfChar(value, 41 /* ) */);
       argA = firstParen + 1;
       if (last > firstParen) {
         argB = last;
@@ -498,25 +513,26 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
 }
 
 /**
- * Identity of an extension within a context (ext_cmp == 0 and the same CID rule).
- * Literals without a CID pattern, the common case, compare as their dash-free
- * text, so they skip the general key.
+ * The extension of a context with this identity (ext_cmp == 0 and the same CID
+ * rule). Literals without a CID pattern, the common case, compare as their
+ * dash-free text, so they skip the general key.
  */
-function identityKey(match: string, cid: string | undefined): string {
-  if (cid === undefined && match.charCodeAt(0) !== 95 /* _ */ && match.indexOf('\0') === -1) return 'L:' + match;
-  return extensionIdentityKey(match, cid);
+function findExtension(st: ContextState, match: string, cid: string | undefined): Extension | undefined {
+  return isPlainLiteral(match, cid) ? st.literals.get(match) : st.byKey.get(extensionIdentityKey(match, cid));
+}
+
+function isPlainLiteral(match: string, cid: string | undefined): boolean {
+  return cid === undefined && match.charCodeAt(0) !== 95 /* _ */ && match.indexOf('\0') === -1;
 }
 
 function findLabel(ctx: Context, ext: string, cid: string | undefined, label: string): number | undefined {
-  const key = identityKey(normalizeExtensionName(ext).match, cid);
-  const e = contextStates.get(ctx)?.byKey.get(key);
-  return e?.labels.get(label)?.priority;
+  const st = contextStates.get(ctx);
+  return st && findExtension(st, normalizeExtensionName(ext).match, cid)?.labels.get(label)?.priority;
 }
 
 function addPriority(ctx: Context, st: ContextState, p: Priority, report: Report): void {
   const names = normalizeExtensionName(p.exten);
-  const key = identityKey(names.match, p.cid);
-  let ext = st.byKey.get(key);
+  let ext = findExtension(st, names.match, p.cid);
   if (!ext) {
     ext = {
       name: names.name,
@@ -528,7 +544,8 @@ function addPriority(ctx: Context, st: ContextState, p: Priority, report: Report
       first: p,
       order: ctx.extensions.length,
     };
-    st.byKey.set(key, ext);
+    if (isPlainLiteral(names.match, p.cid)) st.literals.set(names.match, ext);
+    else st.byKey.set(extensionIdentityKey(names.match, p.cid), ext);
     ctx.extensions.push(ext);
   }
   const existing = ext.priorities.get(p.priority);
