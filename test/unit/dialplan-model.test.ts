@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
+import { prioritiesRunning, prioritiesWhereApp } from '../../server/src/core/dialplan/app-index';
 
 function listing(text: string): string[] {
   const file = '/etc/asterisk/extensions.conf';
@@ -77,5 +78,20 @@ describe('source ranges of a priority line', () => {
   ];
   it.each(cases)('%s', (_name, text, expected) => {
     expect(parts(text)).toEqual(expected);
+  });
+});
+
+describe('priorities by application', () => {
+  const text = '[a]\nexten => 1,1,Goto(b,1,1)\nsame => n,Dial(SIP/x)\nexten => 2,1,GotoIf($[1]?b,1,1)\nexten => 1,3,Goto(b,1,1)\n[b]\nexten => 1,1,gosub(a,1,1)\nsame => n,Dial,SIP/y\n[a]\nexten => 3,1,Goto(b,1,1)';
+  const file = '/etc/asterisk/extensions.conf';
+  const plan = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: text }) }).analyze([file]).dialplan!;
+  const where = (ps: readonly { context: string; exten: string; priority: number; app: string }[]): string[] => ps.map((p) => `${p.context}/${p.exten},${p.priority} ${p.app}`);
+  it('merges applications in dialplan order (contexts, extensions, priorities)', () => {
+    expect(where(prioritiesRunning(plan, 'goto', 'gotoif', 'gosub'))).toEqual(['a/1,1 Goto', 'a/1,3 Goto', 'a/2,1 GotoIf', 'a/3,1 Goto', 'b/1,1 gosub']);
+    expect(where(prioritiesRunning(plan, 'dial'))).toEqual(['a/1,2 Dial']);
+    expect(where(prioritiesRunning(plan, 'nosuchapp'))).toEqual([]);
+  });
+  it('finds applications by a test on their name', () => {
+    expect(where(prioritiesWhereApp(plan, (k) => k.includes(',')))).toEqual(['b/1,2 Dial,SIP/y']);
   });
 });

@@ -40,6 +40,8 @@ export interface Priority {
   argsRange?: Range;
   /** Written as `same =>`. */
   same: boolean;
+  /** Name of the context it belongs to. */
+  context: string;
 }
 
 export interface Extension {
@@ -307,6 +309,7 @@ class PriorityLine implements Priority {
     readonly file: string,
     readonly lineNo: number,
     readonly same: boolean,
+    readonly context: string,
     private readonly node: AssignmentNode,
     /** The value maps 1:1 onto the source (no comment was cut out of it). */
     private readonly exact: boolean,
@@ -498,7 +501,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   if (plus !== undefined) ipri += parseInt(plus, 10) || 0;
   st.lastPri = ipri;
 
-  const p = new PriorityLine(realext, ext, cid, ipri, label, app, appKeyOf(app), appData, v.file, v.lineNo, same, node, exact, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
+  const p = new PriorityLine(realext, ext, cid, ipri, label, app, appKeyOf(app), appData, v.file, v.lineNo, same, ctx.name, node, exact, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
 
   if (ext === '') {
     report(v.file, p.extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostic';
 import type { Rule } from './rule';
+import { prioritiesWhereApp } from '../dialplan/app-index';
 
 export const appWithoutParentheses: Rule = {
   code: 'app-without-parentheses',
@@ -15,25 +16,22 @@ export const appWithoutParentheses: Rule = {
     const out: Diagnostic[] = [];
     for (const root of analysis.roots) {
       if (!root.dialplan) continue;
-      for (const ctx of root.dialplan.contexts.values()) {
-        for (const ext of ctx.extensions) {
-          for (const p of ext.priorities.values()) {
-            if (p.priority < 1 || p.app.includes('(') || !p.app.includes(',')) continue;
-            if (p.app.includes('${') || p.app.includes('$[')) continue;
-            const comma = p.app.indexOf(',');
-            const name = p.app.slice(0, comma).trim();
-            const args = p.app.slice(comma + 1);
-            out.push({
-              file: p.file,
-              start: p.appRange.start,
-              end: p.appRange.end,
-              severity: 'error',
-              code: 'app-without-parentheses',
-              message: `Without parentheses Asterisk runs an application literally named '${p.app}', which does not exist, and the call fails here. Write ${name}(${args}).`,
-              fixes: [{ title: `Write ${name}(${args})`, preferred: true, edits: [{ file: p.file, start: p.appRange.start, end: p.appRange.end, newText: `${name}(${args})` }] }],
-            });
-          }
-        }
+      // Only application names with a comma and no '(' (a hint's text is no application: priority < 1).
+      for (const p of prioritiesWhereApp(root.dialplan, (key) => key.includes(',') && !key.includes('('))) {
+        if (p.priority < 1 || p.app.includes('(') || !p.app.includes(',')) continue;
+        if (p.app.includes('${') || p.app.includes('$[')) continue;
+        const comma = p.app.indexOf(',');
+        const name = p.app.slice(0, comma).trim();
+        const args = p.app.slice(comma + 1);
+        out.push({
+          file: p.file,
+          start: p.appRange.start,
+          end: p.appRange.end,
+          severity: 'error',
+          code: 'app-without-parentheses',
+          message: `Without parentheses Asterisk runs an application literally named '${p.app}', which does not exist, and the call fails here. Write ${name}(${args}).`,
+          fixes: [{ title: `Write ${name}(${args})`, preferred: true, edits: [{ file: p.file, start: p.appRange.start, end: p.appRange.end, newText: `${name}(${args})` }] }],
+        });
       }
     }
     return out;

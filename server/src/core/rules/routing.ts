@@ -9,6 +9,7 @@ import type { Variable } from '../config/loader';
 import type { Context, Dialplan, Priority } from '../dialplan/model';
 import { deviceValue, deviceVar, hasInboundSecret, insecureOf, type SipConfig, type SipDevice } from '../sip/model';
 import { splitArgs } from '../simulate/expand';
+import { prioritiesRunning } from '../dialplan/app-index';
 
 export interface DialUse {
   priority: Priority;
@@ -31,29 +32,24 @@ export function dialUses(plan: Dialplan): DialUse[] {
   let uses = dialCache.get(plan);
   if (uses) return uses;
   uses = [];
-  for (const ctx of plan.contexts.values()) {
-    for (const ext of ctx.extensions) {
-      for (const p of ext.priorities.values()) {
-        if (p.appKey !== 'dial') continue;
-        const first = splitArgs(globalsOnly(p.appData, plan))[0] ?? '';
-        for (const dest of first.split('&')) {
-          const m = /^\s*(SIP)\/([^,]*)$/i.exec(dest);
-          if (!m) continue;
-          const res = m[2]!.trim();
-          const at = res.indexOf('@');
-          let peer: string;
-          let number: string | undefined;
-          if (at !== -1) {
-            number = res.slice(0, at);
-            peer = res.slice(at + 1).split(/[:/]/)[0]!;
-          } else {
-            const slash = res.indexOf('/');
-            peer = slash === -1 ? res : res.slice(0, slash);
-            number = slash === -1 ? undefined : res.slice(slash + 1);
-          }
-          if (peer) uses.push({ priority: p, context: ctx.name, tech: m[1]!, peer, number });
-        }
+  for (const p of prioritiesRunning(plan, 'dial')) {
+    const first = splitArgs(globalsOnly(p.appData, plan))[0] ?? '';
+    for (const dest of first.split('&')) {
+      const m = /^\s*(SIP)\/([^,]*)$/i.exec(dest);
+      if (!m) continue;
+      const res = m[2]!.trim();
+      const at = res.indexOf('@');
+      let peer: string;
+      let number: string | undefined;
+      if (at !== -1) {
+        number = res.slice(0, at);
+        peer = res.slice(at + 1).split(/[:/]/)[0]!;
+      } else {
+        const slash = res.indexOf('/');
+        peer = slash === -1 ? res : res.slice(0, slash);
+        number = slash === -1 ? undefined : res.slice(slash + 1);
       }
+      if (peer) uses.push({ priority: p, context: p.context, tech: m[1]!, peer, number });
     }
   }
   dialCache.set(plan, uses);
@@ -102,10 +98,13 @@ export function trunkDials(sip: SipConfig, plan: Dialplan): DialUse[] {
   return dials;
 }
 
+/** Applications that can jump to another context. */
+const JUMP_APPS = ['goto', 'gosub', 'gotoif', 'gosubif'];
+
 /** A static jump target of a priority (Goto/Gosub/GotoIf/GosubIf with an explicit, constant context). */
 export function staticJumps(p: Priority): { context: string; exten?: string }[] {
   const app = p.appKey;
-  if (app !== 'goto' && app !== 'gosub' && app !== 'gotoif' && app !== 'gosubif') return [];
+  if (!JUMP_APPS.includes(app)) return [];
   const specs: string[] = [];
   if (app === 'goto' || app === 'gosub') specs.push(app === 'gosub' ? p.appData.replace(/\(.*$/s, '') : p.appData);
   else if (app === 'gotoif' || app === 'gosubif') {
@@ -147,12 +146,11 @@ export function jumpGraph(plan: Dialplan): Map<string, Edge[]> {
   for (const [name, ctx] of plan.contexts) {
     const edges: Edge[] = [];
     for (const inc of ctx.includes) edges.push({ to: inc.context, via: { file: inc.file, start: inc.range.start, end: inc.range.end, message: `[${name}] includes [${inc.context}]` } });
-    for (const ext of ctx.extensions) {
-      for (const p of ext.priorities.values()) {
-        for (const j of staticJumps(p)) edges.push({ to: j.context, priority: p, via: { file: p.file, start: p.range.start, end: p.range.end, message: `${p.app}() in [${name}] jumps to [${j.context}]` } });
-      }
-    }
     g.set(name, edges);
+  }
+  for (const p of prioritiesRunning(plan, ...JUMP_APPS)) {
+    const edges = g.get(p.context)!;
+    for (const j of staticJumps(p)) edges.push({ to: j.context, priority: p, via: { file: p.file, start: p.range.start, end: p.range.end, message: `${p.app}() in [${p.context}] jumps to [${j.context}]` } });
   }
   graphCache.set(plan, g);
   return g;
