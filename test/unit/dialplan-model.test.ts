@@ -86,8 +86,8 @@ describe('priorities by application', () => {
   const file = '/etc/asterisk/extensions.conf';
   const plan = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: text }) }).analyze([file]).dialplan!;
   const where = (ps: readonly { context: string; exten: string; priority: number; app: string }[]): string[] => ps.map((p) => `${p.context}/${p.exten},${p.priority} ${p.app}`);
-  it('merges applications in dialplan order (contexts, extensions, priorities)', () => {
-    expect(where(prioritiesRunning(plan, 'goto', 'gotoif', 'gosub'))).toEqual(['a/1,1 Goto', 'a/1,3 Goto', 'a/2,1 GotoIf', 'a/3,1 Goto', 'b/1,1 gosub']);
+  it('merges applications in line order (files as loaded, includes inline)', () => {
+    expect(where(prioritiesRunning(plan, 'goto', 'gotoif', 'gosub'))).toEqual(['a/1,1 Goto', 'a/2,1 GotoIf', 'a/1,3 Goto', 'b/1,1 gosub', 'a/3,1 Goto']);
     expect(where(prioritiesRunning(plan, 'dial'))).toEqual(['a/1,2 Dial']);
     expect(where(prioritiesRunning(plan, 'nosuchapp'))).toEqual([]);
   });

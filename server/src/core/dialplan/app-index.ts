@@ -1,54 +1,63 @@
 /**
- * The priorities of a dialplan grouped by application, made in one pass and
- * kept per dialplan: the cross-file rules and navigation ask for the Dial, Goto
- * or Gosub lines, or for oddly named applications, instead of each walking every
- * priority of a megabyte dialplan again.
+ * The priorities of a dialplan grouped by application, filled while the
+ * dialplan is built (each line is at hand then): the cross-file rules and
+ * navigation ask for the Dial, Goto or Gosub lines, or for oddly named
+ * applications, instead of each walking every priority of a megabyte dialplan.
+ * Lists are in the order the lines were added (file order, includes inline).
  */
 import type { Dialplan, Priority } from './model';
 
 interface Bucket {
   items: Priority[];
-  /** Position of each item in dialplan order (contexts, extensions, priorities), to merge buckets. */
+  /** Sequence number of each item (order of addition), to merge buckets. */
   at: number[];
 }
 
-const indexes = new WeakMap<Dialplan, Map<string, Bucket>>();
+export class ApplicationIndex {
+  private readonly byApp = new Map<string, Bucket>();
+  private seq = 0;
 
-function indexOf(plan: Dialplan): Map<string, Bucket> {
-  let byApp = indexes.get(plan);
-  if (byApp) return byApp;
-  byApp = new Map();
-  let n = 0;
-  for (const ctx of plan.contexts.values()) {
-    for (const ext of ctx.extensions) {
-      for (const p of ext.priorities.values()) {
-        let b = byApp.get(p.appKey);
-        if (!b) byApp.set(p.appKey, (b = { items: [], at: [] }));
-        b.items.push(p);
-        b.at.push(n++);
-      }
+  /** Record a priority the dialplan now holds. */
+  add(p: Priority): void {
+    let b = this.byApp.get(p.appKey);
+    if (!b) this.byApp.set(p.appKey, (b = { items: [], at: [] }));
+    b.items.push(p);
+    b.at.push(this.seq++);
+  }
+
+  running(apps: readonly string[]): readonly Priority[] {
+    const buckets: Bucket[] = [];
+    for (const a of apps) {
+      const b = this.byApp.get(a);
+      if (b) buckets.push(b);
     }
+    return merge(buckets);
   }
-  indexes.set(plan, byApp);
-  return byApp;
+
+  where(test: (appKey: string) => boolean): readonly Priority[] {
+    const buckets: Bucket[] = [];
+    for (const [key, b] of this.byApp) if (test(key)) buckets.push(b);
+    return merge(buckets);
+  }
 }
 
-/** Priorities running any of these applications (lower-case names), in dialplan order. */
+const indexes = new WeakMap<Dialplan, ApplicationIndex>();
+
+/** The index of a dialplan (created empty on first use; buildDialplan fills it). */
+export function applicationIndex(plan: Dialplan): ApplicationIndex {
+  let index = indexes.get(plan);
+  if (!index) indexes.set(plan, (index = new ApplicationIndex()));
+  return index;
+}
+
+/** Priorities running any of these applications (lower-case names), in line order. */
 export function prioritiesRunning(plan: Dialplan, ...apps: string[]): readonly Priority[] {
-  const byApp = indexOf(plan);
-  const buckets: Bucket[] = [];
-  for (const a of apps) {
-    const b = byApp.get(a);
-    if (b) buckets.push(b);
-  }
-  return merge(buckets);
+  return applicationIndex(plan).running(apps);
 }
 
-/** Priorities whose application name (trimmed, lower-cased) passes `test`, in dialplan order. */
+/** Priorities whose application name (trimmed, lower-cased) passes `test`, in line order. */
 export function prioritiesWhereApp(plan: Dialplan, test: (appKey: string) => boolean): readonly Priority[] {
-  const buckets: Bucket[] = [];
-  for (const [key, b] of indexOf(plan)) if (test(key)) buckets.push(b);
-  return merge(buckets);
+  return applicationIndex(plan).where(test);
 }
 
 function merge(buckets: Bucket[]): readonly Priority[] {

@@ -12,6 +12,7 @@ import type { AssignmentNode, Range } from '../parse/parser';
 import { extensionIdentityKey, normalizeExtensionName, shrinkCallerIdPattern } from './pattern';
 import { parseIncludeValue, type IncludeTiming } from './timing';
 import { replaceVariables } from '../text/variables';
+import { applicationIndex, type ApplicationIndex } from './app-index';
 
 export const PRIORITY_HINT = -1;
 
@@ -211,6 +212,8 @@ export function buildDialplan(config: LoadedConfig): Dialplan {
 type Report = (file: string, r: Range, severity: Severity, code: string, message: string, asterisk?: string) => Diagnostic;
 
 interface ContextState {
+  /** The dialplan's priorities by application, filled as lines are added. */
+  apps: ApplicationIndex;
   lastExtension: string;
   lastPri: number;
   /** Extensions by identity: literal names without a CID part by their matching text, the rest by extensionIdentityKey. */
@@ -223,7 +226,7 @@ const contextStates = new WeakMap<Context, ContextState>();
 function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report): void {
   let st = contextStates.get(ctx);
   if (!st) {
-    st = { lastExtension: '', lastPri: -2, literals: new Map(), byKey: new Map() };
+    st = { apps: applicationIndex(plan), lastExtension: '', lastPri: -2, literals: new Map(), byKey: new Map() };
     contextStates.set(ctx, st);
   }
   // Reset continuation items at the beginning of each section.
@@ -576,4 +579,5 @@ function addPriority(ctx: Context, st: ContextState, p: Priority, report: Report
     }
   }
   ext.priorities.set(p.priority, p);
+  st.apps.add(p);
 }

@@ -105,20 +105,36 @@ const JUMP_APPS = ['goto', 'gosub', 'gotoif', 'gosubif'];
 export function staticJumps(p: Priority): { context: string; exten?: string }[] {
   const app = p.appKey;
   if (!JUMP_APPS.includes(app)) return [];
-  const specs: string[] = [];
-  if (app === 'goto' || app === 'gosub') specs.push(app === 'gosub' ? p.appData.replace(/\(.*$/s, '') : p.appData);
-  else if (app === 'gotoif' || app === 'gosubif') {
-    const q = p.appData.indexOf('?');
-    if (q !== -1) {
-      for (const b of p.appData.slice(q + 1).split(':')) specs.push(app === 'gosubif' ? b.replace(/\(.*$/s, '') : b);
-    }
-  }
+  const data = p.appData;
+  const gosub = app === 'gosub' || app === 'gosubif';
   const out: { context: string; exten?: string }[] = [];
-  for (const s of specs) {
-    const parts = splitArgs(s).map((x) => x.trim());
-    if (parts.length !== 3) continue;
-    if (parts[0]!.includes('$') || parts[0] === '') continue;
-    out.push({ context: parts[0]!, exten: parts[1]! });
+  const target = (from: number, to: number): void => {
+    // Gosub's arguments in (...) are not part of the target.
+    if (gosub) {
+      const paren = data.indexOf('(', from);
+      if (paren !== -1 && paren < to) to = paren;
+    }
+    // context,exten,priority: at least two commas (most Goto/GotoIf lines name a label or exten,priority only).
+    const c1 = data.indexOf(',', from);
+    if (c1 === -1 || c1 >= to || data.indexOf(',', c1 + 1) === -1 || data.indexOf(',', c1 + 1) >= to) return;
+    const parts = splitArgs(data.slice(from, to));
+    if (parts.length !== 3) return;
+    const context = parts[0]!.trim();
+    if (context.includes('$') || context === '') return;
+    out.push({ context, exten: parts[1]!.trim() });
+  };
+  if (app === 'goto' || app === 'gosub') target(0, data.length);
+  else {
+    const q = data.indexOf('?');
+    if (q === -1) return out;
+    // Both branches of cond?a:b.
+    let from = q + 1;
+    for (;;) {
+      const colon = data.indexOf(':', from);
+      target(from, colon === -1 ? data.length : colon);
+      if (colon === -1) break;
+      from = colon + 1;
+    }
   }
   return out;
 }
@@ -136,6 +152,19 @@ export interface Edge {
   priority?: Priority;
 }
 
+/** A static jump; where it is written is worked out only when a path through it is reported. */
+class JumpEdge implements Edge {
+  constructor(
+    readonly to: string,
+    readonly priority: Priority,
+  ) {}
+  get via(): Location & { message: string } {
+    const p = this.priority;
+    const r = p.range;
+    return { file: p.file, start: r.start, end: r.end, message: `${p.app}() in [${p.context}] jumps to [${this.to}]` };
+  }
+}
+
 const graphCache = new WeakMap<Dialplan, Map<string, Edge[]>>();
 
 /** Every context's outgoing edges (includes, then static jumps), computed once per dialplan. */
@@ -150,7 +179,7 @@ export function jumpGraph(plan: Dialplan): Map<string, Edge[]> {
   }
   for (const p of prioritiesRunning(plan, ...JUMP_APPS)) {
     const edges = g.get(p.context)!;
-    for (const j of staticJumps(p)) edges.push({ to: j.context, priority: p, via: { file: p.file, start: p.range.start, end: p.range.end, message: `${p.app}() in [${p.context}] jumps to [${j.context}]` } });
+    for (const j of staticJumps(p)) edges.push(new JumpEdge(j.context, p));
   }
   graphCache.set(plan, g);
   return g;
