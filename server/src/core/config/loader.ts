@@ -13,6 +13,8 @@ export const MAX_INCLUDE_LEVEL = 10;
 
 export interface Variable {
   name: string;
+  /** The name lower-cased (option names are case-insensitive). */
+  key: string;
   value: string;
   file: string;
   lineNo: number;
@@ -176,7 +178,7 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
         }
         cat.inherits.push({ name: opt.text, range: opt.range, target: base });
         for (const v of base.vars) {
-          const copy: Variable = { name: v.name, value: v.value, file: v.file, lineNo: v.lineNo, node: v.node, inheritedFrom: v.inheritedFrom ?? base };
+          const copy: Variable = { name: v.name, key: v.key, value: v.value, file: v.file, lineNo: v.lineNo, node: v.node, inheritedFrom: v.inheritedFrom ?? base };
           if (v.appended) copy.appended = v.appended;
           cat.vars.push(copy);
         }
@@ -220,7 +222,7 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
         return;
       }
     }
-    current.vars.push({ name: node.name, value: node.op === '+=' ? node.value.trim() : node.value, file, lineNo: node.line.lineNo, node });
+    current.vars.push({ name: node.name, key: lowerName(node.name), value: node.op === '+=' ? node.value.trim() : node.value, file, lineNo: node.line.lineNo, node });
     current.end.file = file;
     current.end.offset = node.range.end;
   };
@@ -301,6 +303,12 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
 /** The last value of a variable (ast_variable_retrieve), or undefined. */
 export function lastVar(cat: Category, name: string): Variable | undefined {
   const lower = name.toLowerCase();
-  for (let i = cat.vars.length - 1; i >= 0; i--) if (cat.vars[i]!.name.toLowerCase() === lower) return cat.vars[i];
+  for (let i = cat.vars.length - 1; i >= 0; i--) if (cat.vars[i]!.key === lower) return cat.vars[i];
   return undefined;
+}
+
+/** A name lower-cased; the names of most dialplan lines are already lower-case words. */
+function lowerName(name: string): string {
+  if (name === 'exten' || name === 'same' || name === 'include') return name;
+  return name.toLowerCase();
 }

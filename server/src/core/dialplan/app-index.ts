@@ -63,14 +63,14 @@ export function prioritiesWhereApp(plan: Dialplan, test: (appKey: string) => boo
 function merge(buckets: Bucket[]): readonly Priority[] {
   if (buckets.length === 0) return [];
   if (buckets.length === 1) return buckets[0]!.items;
-  const out: Priority[] = [];
-  const next = buckets.map(() => 0);
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < buckets.length; i++) {
-      if (next[i]! < buckets[i]!.at.length && (best === -1 || buckets[i]!.at[next[i]!]! < buckets[best]!.at[next[best]!]!)) best = i;
+  const items: Priority[] = [];
+  const at: number[] = [];
+  for (const b of buckets) {
+    for (let i = 0; i < b.items.length; i++) {
+      items.push(b.items[i]!);
+      at.push(b.at[i]!);
     }
-    if (best === -1) return out;
-    out.push(buckets[best]!.items[next[best]!++]!);
   }
+  const order = items.map((_, i) => i).sort((x, y) => at[x]! - at[y]!);
+  return order.map((i) => items[i]!);
 }

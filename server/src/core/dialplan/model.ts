@@ -129,11 +129,7 @@ export function extenFieldEnd(value: string): number {
   return -1;
 }
 
-/** A context line's key lower-cased; the usual spellings skip toLowerCase (one per dialplan line). */
-function dialplanKey(name: string): string {
-  if (name === 'exten' || name === 'same' || name === 'include') return name;
-  return name.toLowerCase();
-}
+
 
 export function buildDialplan(config: LoadedConfig): Dialplan {
   const diagnostics: Diagnostic[] = [];
@@ -161,7 +157,7 @@ export function buildDialplan(config: LoadedConfig): Dialplan {
   for (const cat of visible) {
     if (cat.name.toLowerCase() !== 'general') continue;
     for (const v of cat.vars) {
-      const key = v.name.toLowerCase();
+      const key = v.key;
       if (key === 'static') general.static = isTrue(v.value);
       else if (key === 'writeprotect') general.writeprotect = isTrue(v.value);
       else if (key === 'autofallthrough') general.autofallthrough = isTrue(v.value);
@@ -233,7 +229,7 @@ function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report
   st.lastExtension = '';
   st.lastPri = -2;
   for (const v of cat.vars) {
-    const key = dialplanKey(v.name);
+    const key = v.key;
     const node = v.node;
     if (key.startsWith('same')) {
       if (st.lastExtension === '') {

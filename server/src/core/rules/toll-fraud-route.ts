@@ -44,7 +44,7 @@ export const tollFraudRoute: Rule = {
       if (reported.has(key)) continue;
       reported.add(key);
       const route = path.map((s) => `[${s.context}]`).join(' → ');
-      const who = entry.kind === 'guest' ? 'Anyone on the Internet' : entry.device && (entry.device.vars.some((x) => x.name.toLowerCase() === 'host' && x.value.toLowerCase() !== 'dynamic')) ? `Anything that can send from ${entry.device.name}'s address` : 'Anyone';
+      const who = entry.kind === 'guest' ? 'Anyone on the Internet' : entry.device && (entry.device.vars.some((x) => x.key === 'host' && x.value.toLowerCase() !== 'dynamic')) ? `Anything that can send from ${entry.device.name}'s address` : 'Anyone';
       const fixes: Fix[] = [];
       if (entry.kind === 'guest' && !sip.general.section) {
         fixes.push({ title: 'Add a [general] section with allowguest=no', preferred: true, edits: [{ file: sip.config.root, start: 0, end: 0, newText: '[general]\nallowguest=no\n\n' }] });

@@ -57,7 +57,7 @@ export function deviceVar(d: SipDevice, name: string): Variable | undefined {
   let index = d.lastByName;
   if (!index) {
     index = new Map();
-    for (const v of d.vars) index.set(v.name.toLowerCase(), v);
+    for (const v of d.vars) index.set(v.key, v);
     d.lastByName = index;
   }
   return index.get(name.toLowerCase());
@@ -99,8 +99,8 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
   for (const cat of config.categories) {
     if (cat.template || cat.name.toLowerCase() !== 'general') continue;
     for (const v of cat.vars) {
-      if (v.name.toLowerCase() === 'tcpenable') tcpEnabled = isTrue(v.value);
-      if (v.name.toLowerCase() === 'tlsenable') tlsEnabled = isTrue(v.value);
+      if (v.key === 'tcpenable') tcpEnabled = isTrue(v.value);
+      if (v.key === 'tlsenable') tlsEnabled = isTrue(v.value);
     }
   }
 
@@ -110,7 +110,7 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
     if (lname === 'general') {
       general.section ??= cat;
       for (const v of cat.vars) {
-        const key = v.name.toLowerCase();
+        const key = v.key;
         if (key === 'context') {
           general.context = v.value;
           general.contextVar = v;
@@ -129,7 +129,7 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
     }
     if (lname === 'authentication') {
       for (const v of cat.vars) {
-        if (v.name.toLowerCase() !== 'auth') continue;
+        if (v.key !== 'auth') continue;
         if (!/^[^:#@]+(?::[^@]*|#[^@]+)?@.+$/.test(v.value)) {
           report(v.file, v.node.range, 'warning', 'malformed-auth', `An auth entry is user[:secret]@realm or user#md5secret@realm: chan_sip ignores this one.`, `Format for authentication entry is user[:secret]@realm at line ${v.lineNo}`);
         }
@@ -161,7 +161,7 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
     }
     // Type bits accumulate across repeated sections.
     for (const v of dev.vars) {
-      if (v.name.toLowerCase() !== 'type') continue;
+      if (v.key !== 'type') continue;
       const tv = v.value.toLowerCase();
       if (tv === 'peer' || tv === 'friend') dev.peer = true;
       if (tv === 'user' || tv === 'friend') dev.user = true;
@@ -181,7 +181,7 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
   return { general, devices, registrations, diagnostics, config };
 
   function checkOption(v: Variable, owner: string, section: 'general' | 'device'): void {
-    const key = v.name.toLowerCase();
+    const key = v.key;
     if (key === 'insecure' || key === 'type' || key === 'register') return; // own rules
     for (const m of checkSipOption(key, v.value, { line: v.lineNo, peer: owner, section, tcpEnabled, tlsEnabled })) {
       const severity: Severity = m.level === 'ERROR' || m.dropsPeer ? 'error' : m.level === 'NOTICE' ? 'information' : 'warning';
