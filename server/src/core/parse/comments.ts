@@ -38,15 +38,37 @@ export interface ScanProblem {
   message: string;
 }
 
+/**
+ * The logical lines of a file as parallel arrays (no object per line: a
+ * megabyte dialplan has tens of thousands of lines, and the parser makes the
+ * line's node directly from these).
+ */
+export interface LineTable {
+  lineNo: number[];
+  text: string[];
+  /** Source offset of text[0] (see LogicalLine.start). */
+  start: number[];
+  /** Segments of the few lines made of several pieces (see LogicalLine.segs), by line index. */
+  segs: Map<number, number[]>;
+}
+
+/** Line i of a table as a LogicalLine object. */
+export function lineAt(t: LineTable, i: number): LogicalLine {
+  const line: LogicalLine = { lineNo: t.lineNo[i]!, text: t.text[i]!, start: t.start[i]! };
+  const segs = t.segs.get(i);
+  if (segs) line.segs = segs;
+  return line;
+}
+
 export interface CommentScan {
-  lines: LogicalLine[];
+  lines: LineTable;
   /** Source ranges [start, end) of comment text, for folding and highlighting. */
   comments: number[];
   problems: ScanProblem[];
 }
 
 /** Map an index into a logical line's text (0..text.length) to a source offset. */
-export function toSource(line: LogicalLine, index: number): number {
+export function toSource(line: Pick<LogicalLine, 'start' | 'segs'>, index: number): number {
   const segs = line.segs;
   if (!segs) return line.start + index;
   let i = 0;
@@ -75,7 +97,7 @@ function utf8Length(text: string, start: number, end: number): number {
 }
 
 export function scanLines(text: string): CommentScan {
-  const lines: LogicalLine[] = [];
+  const lines: LineTable = { lineNo: [], text: [], start: [], segs: new Map() };
   const comments: number[] = [];
   const problems: ScanProblem[] = [];
   let comment = 0;
@@ -121,7 +143,7 @@ export function scanLines(text: string): CommentScan {
         let b = le;
         while (a < b && isSpace(text.charCodeAt(a))) a++;
         while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-        if (a < b) lines.push({ lineNo, text: text.slice(a, b), start: a });
+        if (a < b) addLine(lineNo, text.slice(a, b), a, undefined);
       } else if (comment < 0 && hasNonSpace(text, ls, le)) strayIgnored++;
       ls = nl + 1;
       continue;
@@ -249,20 +271,25 @@ export function scanLines(text: string): CommentScan {
     while (a < b && isSpace(raw.charCodeAt(a))) a++;
     while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
     if (a === b) return;
-    const line: LogicalLine = { lineNo, text: raw.slice(a, b), start: 0 };
-    if (!flat) line.start = segs[0]! + a;
-    else {
-      const out: number[] = [];
-      for (let k = 0; k < flat.length; k += 3) {
-        const ts = flat[k]!;
-        const s = Math.max(ts, a);
-        const e = Math.min(ts + flat[k + 2]!, b);
-        if (e > s) out.push(s - a, flat[k + 1]! + (s - ts), e - s);
-      }
-      line.start = out[1]!;
-      if (out.length > 3) line.segs = out;
+    if (!flat) {
+      addLine(lineNo, raw.slice(a, b), segs[0]! + a, undefined);
+      return;
     }
-    lines.push(line);
+    const out: number[] = [];
+    for (let k = 0; k < flat.length; k += 3) {
+      const ts = flat[k]!;
+      const s = Math.max(ts, a);
+      const e = Math.min(ts + flat[k + 2]!, b);
+      if (e > s) out.push(s - a, flat[k + 1]! + (s - ts), e - s);
+    }
+    addLine(lineNo, raw.slice(a, b), out[1]!, out.length > 3 ? out : undefined);
+  }
+
+  function addLine(no: number, lineText: string, start: number, lineSegs: number[] | undefined): void {
+    if (lineSegs) lines.segs.set(lines.text.length, lineSegs);
+    lines.lineNo.push(no);
+    lines.text.push(lineText);
+    lines.start.push(start);
   }
 }
 

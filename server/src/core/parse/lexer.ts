@@ -13,13 +13,16 @@ import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } fro
 
 /** A token from a line's first character to the end of the line; `first` restricts that character. */
 function wholeLine(first?: number): CustomPatternMatcherFunc {
+  // Chevrotain reads match[0] at once and keeps only the string: one array serves every match.
+  const match = [''] as unknown as RegExpExecArray;
   return (text, offset) => {
     const c = text.charCodeAt(offset);
     if (first !== undefined ? c !== first : c === 91 || c === 35 || c === 10) return null;
     if (offset > 0 && text.charCodeAt(offset - 1) !== 10) return null;
     let end = text.indexOf('\n', offset);
     if (end === -1) end = text.length;
-    return [text.slice(offset, end)] as unknown as RegExpExecArray;
+    match[0] = text.slice(offset, end);
+    return match;
   };
 }
 

@@ -10,7 +10,7 @@
  * ']', …), so odd lines read exactly as Asterisk reads them.
  */
 import { EmbeddedActionsParser } from 'chevrotain';
-import { scanLines, toSource, type LogicalLine, type ScanProblem } from './comments';
+import { lineAt, scanLines, toSource, type LogicalLine, type ScanProblem } from './comments';
 import { AssignmentLine, DirectiveLine, lineLexer, SectionLine, tokenVocabulary } from './lexer';
 
 /** A source range [start, end) in UTF-16 offsets. */
@@ -121,9 +121,11 @@ function getParser(): LineParser {
 /** Parse one config file's text. Never throws. */
 export function parseConfig(text: string): ParsedFile {
   const scan = scanLines(text);
-  const logical = scan.lines;
+  const table = scan.lines;
+  const texts = table.text;
+  const count = texts.length;
   let joined = '';
-  for (let i = 0; i < logical.length; i++) joined += i === 0 ? logical[i]!.text : '\n' + logical[i]!.text;
+  for (let i = 0; i < count; i++) joined += i === 0 ? texts[i]! : '\n' + texts[i]!;
   const lexed = lineLexer.tokenize(joined);
   const parser = getParser();
   parser.input = lexed.tokens;
@@ -140,12 +142,16 @@ export function parseConfig(text: string): ParsedFile {
   parser.shapes = [];
   // Shapes come one per logical line when the grammar took every line; if it
   // did not, decide each line by its first character (what the grammar encodes).
-  const useShapes = shapes.length === logical.length && !parseFailed;
-  const nodes: LineNode[] = new Array(logical.length);
-  for (let i = 0; i < logical.length; i++) {
-    const line = logical[i]!;
-    const shape = useShapes ? shapes[i]! : fallbackShape(line.text);
-    nodes[i] = shape === ASSIGNMENT ? buildAssignment(line) : shape === SECTION ? buildSection(line) : buildDirective(line);
+  const useShapes = shapes.length === count && !parseFailed;
+  const nodes: LineNode[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const shape = useShapes ? shapes[i]! : fallbackShape(texts[i]!);
+    nodes[i] =
+      shape === ASSIGNMENT
+        ? buildAssignment(table.lineNo[i]!, texts[i]!, table.start[i]!, table.segs.get(i))
+        : shape === SECTION
+          ? buildSection(lineAt(table, i))
+          : buildDirective(lineAt(table, i));
   }
   return { text, nodes, problems: scan.problems, comments: scan.comments };
 }
@@ -232,19 +238,29 @@ function buildDirective(line: LogicalLine): DirectiveNode {
   return node;
 }
 
+const OP_EQ = 0;
+const OP_ARROW = 1;
+const OP_PLUS = 2;
+const OP_NONE = 3;
+const OPS: AssignmentNode['op'][] = ['=', '=>', '+=', 'none'];
+const ESCAPED = 4;
+const INVALID_ESCAPE = 8;
+
 /**
- * An assignment line. Most lines of a big dialplan are these, so the node keeps
- * its source ranges as numbers and makes `Range` objects only when asked.
+ * An assignment line. Most lines of a big dialplan are these, so the node is
+ * also its own logical line, keeps its source ranges as numbers and makes
+ * `Range` objects only when asked.
  */
-class Assignment implements AssignmentNode {
-  readonly kind = 'assignment';
+class Assignment implements AssignmentNode, LogicalLine {
+  declare readonly kind: 'assignment';
   constructor(
-    readonly line: LogicalLine,
+    readonly lineNo: number,
+    readonly text: string,
+    readonly segs: number[] | undefined,
     readonly name: string,
-    readonly op: AssignmentNode['op'],
     readonly value: string,
-    readonly escaped: boolean,
-    readonly invalidEscape: boolean,
+    /** OP_* in the low bits, ESCAPED, INVALID_ESCAPE. */
+    private readonly flags: number,
     readonly start: number,
     readonly end: number,
     readonly nameStart: number,
@@ -252,6 +268,18 @@ class Assignment implements AssignmentNode {
     readonly valueStart: number,
     readonly valueEnd: number,
   ) {}
+  get line(): LogicalLine {
+    return this;
+  }
+  get op(): AssignmentNode['op'] {
+    return OPS[this.flags & 3]!;
+  }
+  get escaped(): boolean {
+    return (this.flags & ESCAPED) !== 0;
+  }
+  get invalidEscape(): boolean {
+    return (this.flags & INVALID_ESCAPE) !== 0;
+  }
   get range(): Range {
     return { start: this.start, end: this.end };
   }
@@ -262,38 +290,38 @@ class Assignment implements AssignmentNode {
     return { start: this.valueStart, end: this.valueEnd };
   }
 }
+(Assignment.prototype as { kind: string }).kind = 'assignment';
 
-/** Source offset of the start of text[a, b) (b > a) or of the empty position a. */
-function srcStart(line: LogicalLine, a: number): number {
-  return line.segs ? toSource(line, a) : line.start + a;
+/** Source offset of text index a of a line (start of a range, or an empty range at a). */
+function srcStart(start: number, segs: number[] | undefined, a: number): number {
+  return segs ? toSource({ start, segs }, a) : start + a;
 }
 
 /** Source offset of the end of text[a, b). */
-function srcEnd(line: LogicalLine, a: number, b: number): number {
-  if (!line.segs) return line.start + b;
-  return b === a ? toSource(line, a) : toSource(line, b - 1) + 1;
+function srcEnd(start: number, segs: number[] | undefined, a: number, b: number): number {
+  if (!segs) return start + b;
+  return b === a ? toSource({ start, segs }, a) : toSource({ start, segs }, b - 1) + 1;
 }
 
-function buildAssignment(line: LogicalLine): AssignmentNode {
-  const t = line.text;
-  const start = srcStart(line, 0);
-  const end = srcEnd(line, 0, t.length);
+function buildAssignment(lineNo: number, t: string, start: number, segs: number[] | undefined): AssignmentNode {
+  const end = srcEnd(start, segs, 0, t.length);
   const escaped = t.charCodeAt(0) === 92;
   const invalidEscape = escaped && (t.length < 2 || t.charCodeAt(1) < 33);
+  const escapeFlags = (escaped ? ESCAPED : 0) | (invalidEscape ? INVALID_ESCAPE : 0);
   const nameFrom = escaped ? 1 : 0;
   const eq = t.indexOf('=', escaped ? 2 : 0);
   if (eq === -1) {
-    const at = srcEnd(line, t.length, t.length);
-    return new Assignment(line, t.slice(nameFrom), 'none', '', escaped, invalidEscape, start, end, srcStart(line, nameFrom), srcEnd(line, nameFrom, t.length), at, at);
+    const at = srcEnd(start, segs, t.length, t.length);
+    return new Assignment(lineNo, t, segs, t.slice(nameFrom), '', OP_NONE | escapeFlags, start, end, srcStart(start, segs, nameFrom), srcEnd(start, segs, nameFrom, t.length), at, at);
   }
-  let op: AssignmentNode['op'] = '=';
+  let op = OP_EQ;
   let nameEnd = eq;
   let valueStart = eq + 1;
   if (eq > nameFrom && t.charCodeAt(eq - 1) === 43 /* + */) {
-    op = '+=';
+    op = OP_PLUS;
     nameEnd = eq - 1;
   } else if (t.charCodeAt(eq + 1) === 62 /* > */) {
-    op = '=>';
+    op = OP_ARROW;
     valueStart = eq + 2;
   }
   let ns = nameFrom;
@@ -305,6 +333,19 @@ function buildAssignment(line: LogicalLine): AssignmentNode {
   while (vs < ve && isSpace(t.charCodeAt(vs))) vs++;
   while (ve > vs && isSpace(t.charCodeAt(ve - 1))) ve--;
   // '+=' keeps the leading blanks of what it appends (config.c appends the raw text).
-  const valueText = op === '+=' ? t.slice(valueStart, ve) : t.slice(vs, ve);
-  return new Assignment(line, t.slice(ns, ne), op, valueText, escaped, invalidEscape, start, end, srcStart(line, ns), srcEnd(line, ns, ne), srcStart(line, vs), srcEnd(line, vs, ve));
+  const valueText = op === OP_PLUS ? t.slice(valueStart, ve) : t.slice(vs, ve);
+  return new Assignment(lineNo, t, segs, internName(t, ns, ne), valueText, op | escapeFlags, start, end, srcStart(start, segs, ns), srcEnd(start, segs, ns, ne), srcStart(start, segs, vs), srcEnd(start, segs, vs, ve));
+}
+
+/** The usual option and dialplan words, shared instead of one copy per line. */
+const COMMON_NAMES = new Map<string, string>();
+
+/** text.slice(a, b), as a shared string when it is a common name. */
+function internName(text: string, a: number, b: number): string {
+  const name = text.slice(a, b);
+  if (b - a > 16) return name;
+  const shared = COMMON_NAMES.get(name);
+  if (shared !== undefined) return shared;
+  if (COMMON_NAMES.size < 2048) COMMON_NAMES.set(name, name);
+  return name;
 }
