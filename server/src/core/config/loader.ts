@@ -202,7 +202,8 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
       report(file, node.range, 'error', 'invalid-escape', `A backslash at the start of a line must escape a printable character: Asterisk rejects the whole file ("Invalid escape in line ${node.line.lineNo}").`, true, `Invalid escape in line ${node.line.lineNo} of ${path.basename(file)}`);
       return;
     }
-    if (node.op === 'none') {
+    const op = node.op;
+    if (op === 'none') {
       report(file, node.range, 'warning', 'missing-equals', `No '=' on this line: Asterisk ignores it ("No '=' (equal sign) in line ${node.line.lineNo}").`, false, `No '=' (equal sign) in line ${node.line.lineNo} of ${path.basename(file)}`);
       return;
     }
@@ -210,7 +211,7 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
       report(file, node.range, 'warning', 'empty-variable-name', `Nothing before '=': Asterisk ignores this line ("No variable name in line ${node.line.lineNo}").`, false, `No variable name in line ${node.line.lineNo} of ${path.basename(file)}`);
       return;
     }
-    if (node.op === '+=') {
+    if (op === '+=') {
       let target: Variable | undefined;
       for (const v of current.vars) if (v.name === node.name) target = v;
       if (target) {
@@ -218,13 +219,13 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
         const idx = current.vars.indexOf(target);
         current.vars[idx] = { ...target, value: merged, appended: [...(target.appended ?? []), node] };
         current.end.file = file;
-        current.end.offset = node.range.end;
+        current.end.offset = node.end;
         return;
       }
     }
-    current.vars.push({ name: node.name, key: lowerName(node.name), value: node.op === '+=' ? node.value.trim() : node.value, file, lineNo: node.line.lineNo, node });
+    current.vars.push({ name: node.name, key: lowerName(node.name), value: op === '+=' ? node.value.trim() : node.value, file, lineNo: node.line.lineNo, node });
     current.end.file = file;
-    current.end.offset = node.range.end;
+    current.end.offset = node.end;
   };
 
   const handleDirective = (file: string, node: DirectiveNode): void => {

@@ -295,6 +295,9 @@ function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report
  * are kept as numbers (offsets into the value, mapped on demand) and `Range`
  * objects are made only when someone asks for one.
  */
+const SAME = 1;
+const EXACT = 2;
+
 class PriorityLine implements Priority {
   constructor(
     readonly written: string,
@@ -302,16 +305,14 @@ class PriorityLine implements Priority {
     readonly cid: string | undefined,
     readonly priority: number,
     public label: string | undefined,
-    readonly app: string,
     readonly appKey: string,
-    readonly appData: string,
     readonly file: string,
-    readonly lineNo: number,
-    readonly same: boolean,
     readonly context: string,
     private readonly node: AssignmentNode,
-    /** The value maps 1:1 onto the source (no comment was cut out of it). */
-    private readonly exact: boolean,
+    /** The line's value (the application and its arguments are sliced from it when asked for). */
+    private readonly value: string,
+    /** SAME | EXACT (the value maps 1:1 onto the source: no comment was cut out of it). */
+    private readonly flags: number,
     /** Value offsets of the parts: priority [priA, priB), application [appA, appB), arguments [argA, argB) (argA -1: none). */
     private readonly priA: number,
     private readonly priB: number,
@@ -322,6 +323,19 @@ class PriorityLine implements Priority {
     /** End of the extension field in the value (same => lines: the name is the extension's place). */
     private readonly extB: number,
   ) {}
+  get same(): boolean {
+    return (this.flags & SAME) !== 0;
+  }
+  get lineNo(): number {
+    return this.node.line.lineNo;
+  }
+  /** Without arguments the application is the rest of the value (a name made by ${…} keeps its parentheses). */
+  get app(): string {
+    return this.argA === -1 ? this.value.slice(this.appA) : this.value.slice(this.appA, this.appB);
+  }
+  get appData(): string {
+    return this.argA === -1 ? '' : this.value.slice(this.argA, this.argB);
+  }
   get range(): Range {
     return { start: this.node.start, end: this.node.end };
   }
@@ -338,7 +352,7 @@ class PriorityLine implements Priority {
     return this.argA === -1 ? undefined : this.span(this.argA, this.argB);
   }
   private span(a: number, b: number): Range {
-    return valueSpan(this.node.valueStart, this.node.valueEnd, this.exact, a, b);
+    return valueSpan(this.node.valueStart, this.node.valueEnd, (this.flags & EXACT) !== 0, a, b);
   }
 }
 
@@ -470,7 +484,6 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   // Application and arguments: value[appFrom, end).
   const appFrom = priComma === -1 ? value.length : priComma + 1;
   let appEnd = value.length; // end of the application name
-  let appData = '';
   let argA = -1;
   let argB = -1;
   const firstParen = value.indexOf('(', appFrom);
@@ -482,25 +495,23 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
       argA = firstParen + 1;
       if (last > firstParen) {
         argB = last;
-        appData = value.slice(argA, argB);
       } else {
         argB = value.length;
-        appData = value.slice(argA);
         const before = value.slice(appFrom, firstParen);
-        report(v.file, span(appFrom, value.length), 'warning', 'unclosed-parenthesis', `No closing ')' for ${before.trim() || 'the application'}(: Asterisk passes everything after '(' as the arguments.`, `No closing parenthesis found? '${before}(${appData}' at line ${v.lineNo}`);
+        report(v.file, span(appFrom, value.length), 'warning', 'unclosed-parenthesis', `No closing ')' for ${before.trim() || 'the application'}(: Asterisk passes everything after '(' as the arguments.`, `No closing parenthesis found? '${before}(${value.slice(argA)}' at line ${v.lineNo}`);
       }
     }
   }
   let appStart = appFrom;
   while (appStart < appEnd && isBlank(value.charCodeAt(appStart))) appStart++;
-  // Without arguments the application is the rest of the line, leading blanks dropped.
-  const app = argA === -1 ? value.slice(appStart) : value.slice(appStart, appEnd);
 
   if (ipri === 0) return; // pbx_config silently skips priority 0 (e.g. 'n' right after a hint).
   if (plus !== undefined) ipri += parseInt(plus, 10) || 0;
   st.lastPri = ipri;
 
-  const p = new PriorityLine(realext, ext, cid, ipri, label, app, appKeyOf(app), appData, v.file, v.lineNo, same, ctx.name, node, exact, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
+  const appKey = appKeyOf(argA === -1 ? value.slice(appStart) : value.slice(appStart, appEnd));
+  const flags = (same ? SAME : 0) | (exact ? EXACT : 0);
+  const p = new PriorityLine(realext, ext, cid, ipri, label, appKey, v.file, ctx.name, node, value, flags, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
 
   if (ext === '') {
     report(v.file, p.extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);

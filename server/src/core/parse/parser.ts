@@ -118,42 +118,53 @@ function getParser(): LineParser {
   return (parserInstance ??= new LineParser());
 }
 
+/** Lines lexed and parsed at a time: the tokens of a chunk die young instead of outliving the whole file. */
+const CHUNK_LINES = 2048;
+
 /** Parse one config file's text. Never throws. */
 export function parseConfig(text: string): ParsedFile {
   const scan = scanLines(text);
   const table = scan.lines;
   const texts = table.text;
   const count = texts.length;
+  const nodes: LineNode[] = new Array(count);
+  for (let from = 0; from < count; from += CHUNK_LINES) {
+    const to = Math.min(count, from + CHUNK_LINES);
+    const shapes = lineShapes(texts, from, to);
+    for (let i = from; i < to; i++) {
+      // If the grammar did not take every line, decide each line by its first character (what the grammar encodes).
+      const shape = shapes ? shapes[i - from]! : fallbackShape(texts[i]!);
+      nodes[i] =
+        shape === ASSIGNMENT
+          ? buildAssignment(table.lineNo[i]!, texts[i]!, table.start[i]!, table.segs.get(i))
+          : shape === SECTION
+            ? buildSection(lineAt(table, i))
+            : buildDirective(lineAt(table, i));
+    }
+  }
+  return { text, nodes, problems: scan.problems, comments: scan.comments };
+}
+
+/** The grammar's shape of lines [from, to), or undefined when it did not take every line. */
+function lineShapes(texts: string[], from: number, to: number): LineShape[] | undefined {
   let joined = '';
-  for (let i = 0; i < count; i++) joined += i === 0 ? texts[i]! : '\n' + texts[i]!;
+  for (let i = from; i < to; i++) joined += i === from ? texts[i]! : '\n' + texts[i]!;
   const lexed = lineLexer.tokenize(joined);
   const parser = getParser();
   parser.input = lexed.tokens;
   parser.shapes = [];
+  let shapes: LineShape[] | undefined;
   try {
     parser.document();
+    shapes = parser.shapes;
   } catch {
-    parser.shapes = [];
+    shapes = undefined;
   }
-  const shapes = parser.shapes;
-  const parseFailed = parser.errors.length > 0 || lexed.errors.length > 0;
-  // The singleton parser must not keep the last file's tokens alive.
+  if (parser.errors.length > 0 || lexed.errors.length > 0 || shapes?.length !== to - from) shapes = undefined;
+  // The singleton parser must not keep the last input's tokens alive.
   parser.input = [];
   parser.shapes = [];
-  // Shapes come one per logical line when the grammar took every line; if it
-  // did not, decide each line by its first character (what the grammar encodes).
-  const useShapes = shapes.length === count && !parseFailed;
-  const nodes: LineNode[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const shape = useShapes ? shapes[i]! : fallbackShape(texts[i]!);
-    nodes[i] =
-      shape === ASSIGNMENT
-        ? buildAssignment(table.lineNo[i]!, texts[i]!, table.start[i]!, table.segs.get(i))
-        : shape === SECTION
-          ? buildSection(lineAt(table, i))
-          : buildDirective(lineAt(table, i));
-  }
-  return { text, nodes, problems: scan.problems, comments: scan.comments };
+  return shapes;
 }
 
 function fallbackShape(text: string): LineShape {
