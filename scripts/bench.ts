@@ -2,7 +2,10 @@
  * `npm run bench`: how fast the core and the language server are on real-size
  * PBXs. Not part of `npm test`.
  *
- *   npm run bench [-- --json PATH] [--readme] [--quick] [--tiers 25KB,250KB] [--no-lsp] [--no-cold]
+ *   npm run bench [-- --json PATH] [--readme] [--quick] [--tiers 25KB,250KB] [--no-lsp] [--no-cold] [--node-defaults]
+ *
+ * It runs under the V8 settings of the language server (server/src/node-flags.ts,
+ * re-running itself with them); --node-defaults measures with Node's defaults.
  *
  * Generates deterministic FreePBX-like workspaces in memory (scripts/bench/generate.ts)
  * and measures, in one process, median over repetitions after warm-up:
@@ -33,6 +36,7 @@ import * as path from 'node:path';
 import { memoryHost, Workspace, type Analysis } from '../server/src/core';
 import { contextIndex, findExtension } from '../server/src/core/simulate/find';
 import { confFilesIn, nodeHost } from '../server/src/node-host';
+import { SERVER_NODE_FLAGS } from '../server/src/node-flags';
 import { generateIncludeWorkspace, generateTier, simulateContextText, simulateQueries, TIERS, type GeneratedWorkspace, type TierSpec } from './bench/generate';
 import { formatSummary, inclusiveShare, summarizeProfile } from './bench/profile';
 import { collectGarbage, median, peakRssMb, round, timeIt } from './bench/stats';
@@ -84,7 +88,7 @@ interface TargetResult {
 }
 
 interface BenchResult {
-  machine: { cpus: number; model: string; node: string; platform: string; totalMemMb: number; loadAvgStart: number[]; loadAvgEnd?: number[] };
+  machine: { cpus: number; model: string; node: string; platform: string; totalMemMb: number; loadAvgStart: number[]; loadAvgEnd?: number[]; nodeFlags?: string[] };
   tiers: TierResult[];
   includeWorkspace?: TierResult;
   coldStartMs: number | null;
@@ -301,7 +305,7 @@ function measureCold(ws: GeneratedWorkspace, runs: number): { coldStartMs: numbe
     const outs: (ColdOutput & { wall: number })[] = [];
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [process.argv[1]!, '--cold', dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!, '--cold', dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
       const wall = performance.now() - t0;
       if (r.status !== 0) throw new Error(`cold start child failed: ${r.stderr}`);
       outs.push({ ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as ColdOutput), wall });
@@ -340,6 +344,7 @@ function machine(): BenchResult['machine'] {
     platform: `${process.platform}-${process.arch}`,
     totalMemMb: Math.round(os.totalmem() / 1024 / 1024),
     loadAvgStart: os.loadavg().map((x) => round(x, 2)),
+    nodeFlags: process.execArgv.filter((f) => f.startsWith('--max-') || f.startsWith('--min-')),
   };
 }
 
@@ -386,6 +391,7 @@ export function report(r: BenchResult, markdown: boolean): string {
   const m = r.machine;
   const out: string[] = [];
   out.push(`Machine: ${m.cpus} × ${m.model}, ${m.totalMemMb.toLocaleString('en-US')} MB RAM, Node ${m.node}, ${m.platform}; load average ${m.loadAvgStart[0]} at start${m.loadAvgEnd ? `, ${m.loadAvgEnd[0]} at end` : ''}`);
+  out.push(`V8 settings: ${m.nodeFlags?.length ? `${m.nodeFlags.join(' ')} (the language server's, server/src/node-flags.ts)` : "Node's defaults"}`);
   out.push('');
   const tiers = [...r.tiers, ...(r.includeWorkspace ? [r.includeWorkspace] : [])];
   out.push(
@@ -482,9 +488,21 @@ function arg(name: string): string | undefined {
 }
 const flag = (name: string): boolean => process.argv.includes(name);
 
+/**
+ * Measure under the V8 settings the language server runs with: re-run this
+ * script with them unless they are set (or `--node-defaults` asks for Node's own).
+ */
+function rerunWithServerFlags(): boolean {
+  if (flag('--node-defaults') || SERVER_NODE_FLAGS.every((f) => process.execArgv.includes(f))) return false;
+  const r = spawnSync(process.execPath, [...process.execArgv, ...SERVER_NODE_FLAGS, process.argv[1]!, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exitCode = r.status ?? 1;
+  return true;
+}
+
 async function main(): Promise<void> {
   const cold = arg('--cold');
   if (cold) return coldMain(cold);
+  if (rerunWithServerFlags()) return;
 
   const summarize = arg('--summarize');
   if (summarize) {

@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 import { registerSimulate } from './simulate';
 
 export const LANGUAGES = ['asterisk', 'asterisk-sip', 'asterisk-dialplan', 'asterisk-pjsip'];
@@ -21,8 +22,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<AsteriskApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
 
   const documentSelector: DocumentSelector = LANGUAGES.flatMap((language) => [
