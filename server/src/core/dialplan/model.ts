@@ -9,7 +9,7 @@ import type { Diagnostic, Severity } from '../diagnostic';
 import { isTrue } from '../config/booleans';
 import type { Category, LoadedConfig, Variable } from '../config/loader';
 import type { AssignmentNode, Range } from '../parse/parser';
-import { extensionIdentityKey, normalizeExtensionName, shrinkCallerIdPattern } from './pattern';
+import { extensionIdentityKey, normalizeExtensionName, shrinkCallerIdPattern, type NormalizedExtensionName } from './pattern';
 import { parseIncludeValue, type IncludeTiming } from './timing';
 import { replaceVariables } from '../text/variables';
 import { applicationIndex, type ApplicationIndex } from './app-index';
@@ -113,6 +113,7 @@ export interface Dialplan {
 
 /** Asterisk's variable substitution at load time, with no channel: globals only (unknown ones are empty). */
 export function substituteGlobals(text: string, globals: Map<string, Variable>): string {
+  if (text.indexOf('${') === -1) return text; // most lines: no closure to make
   return replaceVariables(text, (name) => globals.get(name)?.value ?? '');
 }
 
@@ -211,6 +212,10 @@ interface ContextState {
   /** The dialplan's priorities by application, filled as lines are added. */
   apps: ApplicationIndex;
   lastExtension: string;
+  /** The extension of the last line added, by its written text (with the /cid part). */
+  lastWritten?: string;
+  lastExt?: Extension;
+  lastNames?: NormalizedExtensionName;
   lastPri: number;
   /** Extensions by identity: literal names without a CID part by their matching text, the rest by extensionIdentityKey. */
   literals: Map<string, Extension>;
@@ -419,7 +424,6 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   const value = v.value;
   // Value offsets map 1:1 to source unless comments were cut out of the value.
   const exact = node.valueEnd - node.valueStart === value.length;
-  const span = (a: number, b: number): Range => valueSpan(node.valueStart, node.valueEnd, exact, a, b);
 
   let ext = realext;
   let cid: string | undefined;
@@ -436,48 +440,55 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   let pe = priEnd;
   while (priStart < pe && isBlank(value.charCodeAt(priStart))) priStart++;
   while (pe > priStart && isBlank(value.charCodeAt(pe - 1))) pe--;
-  let pri = value.slice(priStart, pe);
-  let label: string | undefined;
-  const lp = pri.indexOf('(');
-  if (lp !== -1) {
-    const rp = pri.indexOf(')', lp + 1);
-    if (rp === -1) {
-      report(v.file, span(priStart, pe), 'warning', 'label-unclosed', `The label has no closing ')': Asterisk drops this line.`, `Label missing trailing ')' at line ${v.lineNo}`);
-      return;
-    }
-    label = pri.slice(lp + 1, rp);
-    pri = pri.slice(0, lp);
-  }
-  let plus: string | undefined;
-  const plusAt = pri.indexOf('+');
-  if (plusAt !== -1) {
-    plus = pri.slice(plusAt + 1);
-    pri = pri.slice(0, plusAt);
-  }
   let ipri: number;
-  if (pri === 'hint') ipri = PRIORITY_HINT;
-  else if (pri === 'next' || pri === 'n' || pri === 'same' || pri === 's') {
-    const isNext = pri === 'next' || pri === 'n';
-    if (st.lastPri <= -2) {
-      const word = isNext ? 'next' : 'same';
-      report(v.file, span(priStart, pe), 'warning', 'relative-priority-first', `'${pri}' needs an earlier priority in this context, but this is the first entry: Asterisk drops this line. Use 1.`, `Can't use '${word}' priority on the first entry at line ${v.lineNo}!`);
-      return;
-    }
-    ipri = isNext ? st.lastPri + 1 : st.lastPri;
+  let label: string | undefined;
+  let plus: string | undefined;
+  const c0 = value.charCodeAt(priStart);
+  if (pe - priStart === 1 && c0 === 110 /* n */ && st.lastPri > -2) {
+    ipri = st.lastPri + 1; // the usual 'n'
+  } else if (pe - priStart === 1 && c0 >= 49 && c0 <= 57) {
+    ipri = c0 - 48; // the usual '1'
   } else {
-    const num = scanPriorityNumber(pri);
-    if (num !== undefined) ipri = num;
-    else {
-      const found = findLabel(ctx, ext, cid, pri);
-      if (found === undefined) {
-        report(v.file, span(priStart, pe), 'warning', 'unknown-label', `No label '${pri}' earlier in extension '${ext}' of context '${ctx.name}': Asterisk drops this line.` + (/[[\]_!.]/.test(pri) ? ` (The second field of '${same ? 'same' : 'exten'} =>' is the priority${same ? '; same => does not repeat the extension' : ''}.)` : ''), `Invalid priority/label '${pri}' at line ${v.lineNo}`);
+    let pri = value.slice(priStart, pe);
+    const lp = pri.indexOf('(');
+    if (lp !== -1) {
+      const rp = pri.indexOf(')', lp + 1);
+      if (rp === -1) {
+        report(v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'label-unclosed', `The label has no closing ')': Asterisk drops this line.`, `Label missing trailing ')' at line ${v.lineNo}`);
         return;
       }
-      ipri = found;
+      label = pri.slice(lp + 1, rp);
+      pri = pri.slice(0, lp);
     }
-    if (num !== undefined && ipri < 1) {
-      report(v.file, span(priStart, pe), 'warning', 'invalid-priority', `Priority ${ipri} is not allowed (priorities start at 1): Asterisk drops this line.`, `Invalid priority '${pri}' at line ${v.lineNo}`);
-      return;
+    const plusAt = pri.indexOf('+');
+    if (plusAt !== -1) {
+      plus = pri.slice(plusAt + 1);
+      pri = pri.slice(0, plusAt);
+    }
+    if (pri === 'hint') ipri = PRIORITY_HINT;
+    else if (pri === 'next' || pri === 'n' || pri === 'same' || pri === 's') {
+      const isNext = pri === 'next' || pri === 'n';
+      if (st.lastPri <= -2) {
+        const word = isNext ? 'next' : 'same';
+        report(v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'relative-priority-first', `'${pri}' needs an earlier priority in this context, but this is the first entry: Asterisk drops this line. Use 1.`, `Can't use '${word}' priority on the first entry at line ${v.lineNo}!`);
+        return;
+      }
+      ipri = isNext ? st.lastPri + 1 : st.lastPri;
+    } else {
+      const num = scanPriorityNumber(pri);
+      if (num !== undefined) ipri = num;
+      else {
+        const found = findLabel(ctx, ext, cid, pri);
+        if (found === undefined) {
+          report(v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'unknown-label', `No label '${pri}' earlier in extension '${ext}' of context '${ctx.name}': Asterisk drops this line.` + (/[[\]_!.]/.test(pri) ? ` (The second field of '${same ? 'same' : 'exten'} =>' is the priority${same ? '; same => does not repeat the extension' : ''}.)` : ''), `Invalid priority/label '${pri}' at line ${v.lineNo}`);
+          return;
+        }
+        ipri = found;
+      }
+      if (num !== undefined && ipri < 1) {
+        report(v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'invalid-priority', `Priority ${ipri} is not allowed (priorities start at 1): Asterisk drops this line.`, `Invalid priority '${pri}' at line ${v.lineNo}`);
+        return;
+      }
     }
   }
 
@@ -498,7 +509,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
       } else {
         argB = value.length;
         const before = value.slice(appFrom, firstParen);
-        report(v.file, span(appFrom, value.length), 'warning', 'unclosed-parenthesis', `No closing ')' for ${before.trim() || 'the application'}(: Asterisk passes everything after '(' as the arguments.`, `No closing parenthesis found? '${before}(${value.slice(argA)}' at line ${v.lineNo}`);
+        report(v.file, valueSpan(node.valueStart, node.valueEnd, exact, appFrom, value.length), 'warning', 'unclosed-parenthesis', `No closing ')' for ${before.trim() || 'the application'}(: Asterisk passes everything after '(' as the arguments.`, `No closing parenthesis found? '${before}(${value.slice(argA)}' at line ${v.lineNo}`);
       }
     }
   }
@@ -544,8 +555,10 @@ function findLabel(ctx: Context, ext: string, cid: string | undefined, label: st
 }
 
 function addPriority(ctx: Context, st: ContextState, p: Priority, report: Report): void {
-  const names = normalizeExtensionName(p.exten);
-  let ext = findExtension(st, names.match, p.cid);
+  // Consecutive lines of one extension (same =>, or exten => repeated) find it again at once.
+  const sameAsLast = st.lastWritten === p.written && st.lastExt !== undefined;
+  const names = sameAsLast ? st.lastNames! : normalizeExtensionName(p.exten);
+  let ext = sameAsLast ? st.lastExt : findExtension(st, names.match, p.cid);
   if (!ext) {
     ext = {
       name: names.name,
@@ -561,6 +574,9 @@ function addPriority(ctx: Context, st: ContextState, p: Priority, report: Report
     else st.byKey.set(extensionIdentityKey(names.match, p.cid), ext);
     ctx.extensions.push(ext);
   }
+  st.lastWritten = p.written;
+  st.lastExt = ext;
+  st.lastNames = names;
   const existing = ext.priorities.get(p.priority);
   if (existing) {
     const alias = ext.name !== names.name ? ` by aliased extension '${ext.name}'` : '';
