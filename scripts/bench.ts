@@ -167,11 +167,13 @@ function measureTier(ws: GeneratedWorkspace, quick: boolean, log: (s: string) =>
   const plan = repPlan(ws.extensionsBytes, quick);
   const texts = ws.paths.map((p) => ws.files[p]!);
 
-  // Warm-up (at least one run, at most 3); its last Workspace serves the incremental re-checks.
+  // Warm-up: JIT tiers and the young generation's size settle over the first
+  // runs (at least 3, at most 10, within the warm-up budget); the last run's
+  // Workspace serves the incremental re-checks.
   let warm = fullCheck(ws);
   let warmMs = 0;
   const tw = performance.now();
-  for (let i = 0; i < 2 && performance.now() - tw < plan.warmupMs; i++) {
+  for (let i = 0; i < 9 && (i < 2 || performance.now() - tw < plan.warmupMs); i++) {
     collectGarbage();
     const r = timeIt(() => fullCheck(ws));
     warm = r.value;

@@ -30,8 +30,6 @@ export interface SipDevice {
   user: boolean;
   /** Effective variables in order (templates first, later sections after). */
   vars: Variable[];
-  /** Last variable of each lower-cased name, built on first use (see deviceVar). */
-  lastByName?: Map<string, Variable>;
 }
 
 export interface SipGeneral {
@@ -54,13 +52,11 @@ export interface SipConfig {
 
 /** Last value of an option (ci), as ast_variable_retrieve returns it. */
 export function deviceVar(d: SipDevice, name: string): Variable | undefined {
-  let index = d.lastByName;
-  if (!index) {
-    index = new Map();
-    for (const v of d.vars) index.set(v.key, v);
-    d.lastByName = index;
-  }
-  return index.get(name.toLowerCase());
+  // A device has a few dozen options at most: a backward scan beats building an index per device.
+  const key = name.toLowerCase();
+  const vars = d.vars;
+  for (let i = vars.length - 1; i >= 0; i--) if (vars[i]!.key === key) return vars[i];
+  return undefined;
 }
 
 export function deviceValue(d: SipDevice, name: string): string | undefined {

@@ -59,9 +59,13 @@ export interface SipOptionContext {
 const isCSpace = (c: string | undefined): boolean =>
   c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\v' || c === '\f';
 
-/** ASCII-only lower case, as `strcasecmp` compares. */
+/** ASCII-only lower case, as `strcasecmp` compares (the string itself when it has no A-Z). */
 function lc(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return s.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32));
+  }
+  return s;
 }
 
 /** `!strcasecmp(a, b)` */
@@ -111,6 +115,7 @@ function strsepComma(s: string): string[] {
  * `;` that is not escaped as `\;` (turning `\;` into `;`) and trims blanks.
  */
 export function configValue(raw: string): string {
+  if (raw.indexOf(';') === -1) return cStrip(raw); // nothing to unescape or cut: most values
   let out = '';
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
