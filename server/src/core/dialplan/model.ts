@@ -407,10 +407,14 @@ function lastIndexOfChar(text: string, code: number): number {
   return i;
 }
 
-/** Does `token` start somewhere in text[from, before)? */
-function occursIn(text: string, token: string, from: number, before: number): boolean {
-  const i = text.indexOf(token, from);
-  return i !== -1 && i < before;
+/** Does a `${` or `$[` start in text[from, before)? */
+function substitutionIn(text: string, from: number, before: number): boolean {
+  for (let i = from; i < before; i++) {
+    if (text.charCodeAt(i) !== 36 /* $ */) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next === 123 /* { */ || next === 91 /* [ */) return true;
+  }
+  return false;
 }
 
 /** C isspace(). */
@@ -500,7 +504,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   const firstParen = value.indexOf('(', appFrom);
   if (firstParen !== -1) {
     // An application name built by ${…} or $[…] is taken whole, arguments and all (pbx_config.c).
-    if (!occursIn(value, '${', appFrom, firstParen) && !occursIn(value, '$[', appFrom, firstParen)) {
+    if (!substitutionIn(value, appFrom, firstParen)) {
       appEnd = firstParen;
       const last = lastIndexOfChar(value, 41 /* ) */);
       argA = firstParen + 1;
