@@ -58,7 +58,12 @@ export function startServer(connection?: Connection): Connection {
   const completion = new CompletionFeature(session.index, session.scheduler);
 
   conn.onInitialize((p): InitializeResult => (guard('initialize', () => (session.initialize(p), completion.setClient(p.capabilities)))(), { capabilities: capabilities(p.capabilities), serverInfo: SERVER_INFO }));
-  conn.onInitialized(guard('initialized', () => session.initialized()));
+  conn.onInitialized(
+    guard('initialized', () => {
+      conn.console.info(`Asterisk language server ${SERVER_INFO.version} on Node ${process.version}${process.execArgv.length ? ` (${process.execArgv.join(' ')})` : ''}`);
+      session.initialized();
+    }),
+  );
   conn.onDidChangeConfiguration(guard('didChangeConfiguration', (p) => session.reloadSettings(p.settings)));
   conn.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', (p) => session.filesChanged(p.changes)));
   documents.onDidChangeContent(guard('didChangeContent', (e) => session.documentChanged(e.document)));
