@@ -94,4 +94,9 @@ describe('priorities by application', () => {
   it('finds applications by a test on their name', () => {
     expect(where(prioritiesWhereApp(plan, (k) => k.includes(',')))).toEqual(['b/1,2 Dial,SIP/y']);
   });
+  it('merges many applications (every line its own) in line order', () => {
+    const many = '[m]\n' + Array.from({ length: 12 }, (_, i) => `exten => ${i},1,App${11 - i}()`).join('\n') + '\nexten => 0,2,App11()';
+    const p2 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: many }) }).analyze([file]).dialplan!;
+    expect(where(prioritiesWhereApp(p2, () => true))).toEqual([...Array.from({ length: 12 }, (_, i) => `m/${i},1 App${11 - i}`), 'm/0,2 App11']);
+  });
 });

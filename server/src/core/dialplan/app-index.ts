@@ -63,6 +63,25 @@ export function prioritiesWhereApp(plan: Dialplan, test: (appKey: string) => boo
 function merge(buckets: Bucket[]): readonly Priority[] {
   if (buckets.length === 0) return [];
   if (buckets.length === 1) return buckets[0]!.items;
+  if (buckets.length <= 8) {
+    // A few lists (Goto, Gosub, GotoIf…): merge them by sequence number.
+    const out: Priority[] = [];
+    const next = buckets.map(() => 0);
+    for (;;) {
+      let best = -1;
+      let bestAt = Infinity;
+      for (let i = 0; i < buckets.length; i++) {
+        const at = buckets[i]!.at[next[i]!];
+        if (at !== undefined && at < bestAt) {
+          best = i;
+          bestAt = at;
+        }
+      }
+      if (best === -1) return out;
+      out.push(buckets[best]!.items[next[best]!++]!);
+    }
+  }
+  // Many lists (say, every hint's text): gather and sort.
   const items: Priority[] = [];
   const at: number[] = [];
   for (const b of buckets) {
