@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Diagnostic, Severity } from './diagnostic';
 import type { ConfigHost } from './host';
 import { hasGlobMagic, loadConfig, resolveIncludeName, type LoadedConfig } from './config/loader';
-import { parseConfig, type ParsedFile } from './parse/parser';
+import { parseConfig, reparseConfig, type ParsedFile } from './parse/parser';
 import { buildDialplan, type Dialplan } from './dialplan/model';
 import { buildSipConfig, type SipConfig } from './sip/model';
 import { runRules, type RuleContext } from './rules/index';
@@ -74,11 +74,11 @@ export class Workspace {
     return this.overlays.get(file) ?? this.options.host.readFile(file);
   }
 
-  /** Parse a file's text, reusing the last parse when the text is unchanged. */
+  /** Parse a file's text, reusing the last parse when the text is unchanged and its untouched lines after an edit. */
   parse(file: string, text: string): ParsedFile {
     const hit = this.parsed.get(file);
     if (hit && hit.text === text) return hit.parsed;
-    const parsed = parseConfig(text);
+    const parsed = hit ? reparseConfig(hit.parsed, text) : parseConfig(text);
     this.parsed.set(file, { text, parsed });
     return parsed;
   }

@@ -96,7 +96,12 @@ function utf8Length(text: string, start: number, end: number): number {
   return n;
 }
 
-export function scanLines(text: string): CommentScan {
+/**
+ * Scan `text`, or only its physical lines in [from, to) (`from` a line start,
+ * `to` the end of the text or a '\n'; numbered from `firstLineNo`), which is
+ * what the incremental reparse does between lines it can keep.
+ */
+export function scanLines(text: string, from = 0, to = text.length, firstLineNo = 1): CommentScan {
   const lines: LineTable = { lineNo: [], text: [], start: [], segs: new Map() };
   const comments: number[] = [];
   const problems: ScanProblem[] = [];
@@ -106,16 +111,16 @@ export function scanLines(text: string): CommentScan {
   let blockStart = -1; // offset of the outermost open ";--"
   let strayAt = -1; // offset of a "--;" that sent the counter below zero
   let strayIgnored = 0;
-  let lineNo = 0;
-  let ls = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const n = text.length;
-  let nextNul = text.indexOf('\0');
-  let nextSemi = text.indexOf(';');
+  let lineNo = firstLineNo - 1;
+  let ls = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
+  const n = to;
+  let nextNul = text.indexOf('\0', from);
+  let nextSemi = text.indexOf(';', from);
 
   while (ls < n) {
     lineNo++;
     let nl = text.indexOf('\n', ls);
-    if (nl === -1) nl = n;
+    if (nl === -1 || nl > n) nl = n;
     let le = nl;
     if (nextNul !== -1 && nextNul < ls) nextNul = text.indexOf('\0', ls);
     if (nextNul !== -1 && nextNul < le) le = nextNul;

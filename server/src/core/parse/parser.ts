@@ -123,17 +123,22 @@ const CHUNK_LINES = 2048;
 
 /** Parse one config file's text. Never throws. */
 export function parseConfig(text: string): ParsedFile {
-  const scan = scanLines(text);
+  return { text, ...parseLines(text, 0, text.length, 1) };
+}
+
+/** Parse the physical lines of text[from, to) (see scanLines), numbered from firstLineNo. */
+function parseLines(text: string, from: number, to: number, firstLineNo: number): Omit<ParsedFile, 'text'> {
+  const scan = scanLines(text, from, to, firstLineNo);
   const table = scan.lines;
   const texts = table.text;
   const count = texts.length;
   const nodes: LineNode[] = new Array(count);
-  for (let from = 0; from < count; from += CHUNK_LINES) {
-    const to = Math.min(count, from + CHUNK_LINES);
-    const shapes = lineShapes(texts, from, to);
-    for (let i = from; i < to; i++) {
+  for (let first = 0; first < count; first += CHUNK_LINES) {
+    const last = Math.min(count, first + CHUNK_LINES);
+    const shapes = lineShapes(texts, first, last);
+    for (let i = first; i < last; i++) {
       // If the grammar did not take every line, decide each line by its first character (what the grammar encodes).
-      const shape = shapes ? shapes[i - from]! : fallbackShape(texts[i]!);
+      const shape = shapes ? shapes[i - first]! : fallbackShape(texts[i]!);
       nodes[i] =
         shape === ASSIGNMENT
           ? buildAssignment(table.lineNo[i]!, texts[i]!, table.start[i]!, table.segs.get(i))
@@ -142,7 +147,87 @@ export function parseConfig(text: string): ParsedFile {
             : buildDirective(lineAt(table, i));
     }
   }
-  return { text, nodes, problems: scan.problems, comments: scan.comments };
+  return { nodes, problems: scan.problems, comments: scan.comments };
+}
+
+/** Below this size a full parse is as quick as working out what to keep. */
+const REPARSE_MIN_LENGTH = 16_384;
+const COMPARE_BLOCK = 256;
+
+/**
+ * Parse a new version of a file, keeping the nodes of the lines an edit did not
+ * touch: typing in a large dialplan re-reads one line, not the file. The lines
+ * before the edit are kept as they are, the lines after it are moved by the
+ * edit's length. Falls back to a full parse when anything could reach beyond
+ * the edited lines (a block comment marker in either text, a problem the scan
+ * reported, an edit on the first line). Never throws.
+ */
+export function reparseConfig(prev: ParsedFile, text: string): ParsedFile {
+  const old = prev.text;
+  if (old === text) return prev;
+  // (The marker searches also flatten an edited text that is still a chain of pieces, so the comparisons below are quick.)
+  if (text.length < REPARSE_MIN_LENGTH || prev.problems.length > 0 || hasBlockMarker(old) || hasBlockMarker(text)) return parseConfig(text);
+  // The edit: common prefix p and common suffix s (compared a block at a time, then a character at a time).
+  const max = Math.min(old.length, text.length);
+  let p = 0;
+  while (p + COMPARE_BLOCK <= max && old.substring(p, p + COMPARE_BLOCK) === text.substring(p, p + COMPARE_BLOCK)) p += COMPARE_BLOCK;
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s + COMPARE_BLOCK <= max - p && old.substring(old.length - s - COMPARE_BLOCK, old.length - s) === text.substring(text.length - s - COMPARE_BLOCK, text.length - s)) s += COMPARE_BLOCK;
+  while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  // Widened to whole physical lines: [a, bOld) of the old text is [a, bNew) of the new one.
+  const a = p === 0 ? 0 : old.lastIndexOf('\n', p - 1) + 1;
+  if (a === 0) return parseConfig(text);
+  let bOld = old.indexOf('\n', old.length - s);
+  if (bOld === -1) bOld = old.length;
+  const delta = text.length - old.length;
+  const bNew = bOld + delta;
+  const lineBase = countNewlines(text, 0, a);
+  const lineDelta = countNewlines(text, a, bNew) - countNewlines(old, a, bOld);
+  const region = parseLines(text, a, bNew, lineBase + 1);
+  if (region.problems.length > 0) return parseConfig(text);
+
+  const nodes: LineNode[] = [];
+  let i = 0;
+  for (; i < prev.nodes.length && nodeStart(prev.nodes[i]!) < a; i++) nodes.push(prev.nodes[i]!);
+  while (i < prev.nodes.length && nodeStart(prev.nodes[i]!) <= bOld) i++;
+  for (const n of region.nodes) nodes.push(n);
+  for (; i < prev.nodes.length; i++) nodes.push(delta === 0 && lineDelta === 0 ? prev.nodes[i]! : moved(prev.nodes[i]!, delta, lineDelta));
+
+  const comments: number[] = [];
+  let c = 0;
+  for (; c < prev.comments.length && prev.comments[c]! < a; c += 2) comments.push(prev.comments[c]!, prev.comments[c + 1]!);
+  while (c < prev.comments.length && prev.comments[c]! <= bOld) c += 2;
+  for (const x of region.comments) comments.push(x);
+  for (; c < prev.comments.length; c += 2) comments.push(prev.comments[c]! + delta, prev.comments[c + 1]! + delta);
+  return { text, nodes, problems: [], comments };
+}
+
+/** Is there a ';--' or a '--;'? Those change how every later line reads. */
+function hasBlockMarker(text: string): boolean {
+  return text.indexOf(';--') !== -1 || text.indexOf('--;') !== -1;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function nodeStart(n: LineNode): number {
+  return n.kind === 'assignment' ? n.start : n.range.start;
+}
+
+/** A kept node for the new text: offsets moved by delta, line numbers by lineDelta. */
+function moved(n: LineNode, delta: number, lineDelta: number): LineNode {
+  const line = n.line;
+  const segs = line.segs?.map((x, k) => (k % 3 === 1 ? x + delta : x));
+  if (n.kind === 'assignment') {
+    return new Assignment(line.lineNo + lineDelta, line.text, segs, n.name, n.value, (n as Assignment).flagBits, n.start + delta, n.end + delta, n.nameStart + delta, n.nameEnd + delta, n.valueStart + delta, n.valueEnd + delta);
+  }
+  const shifted: LogicalLine = { lineNo: line.lineNo + lineDelta, text: line.text, start: line.start + delta };
+  if (segs) shifted.segs = segs;
+  return n.kind === 'section' ? buildSection(shifted) : buildDirective(shifted);
 }
 
 /** The grammar's shape of lines [from, to), or undefined when it did not take every line. */
@@ -271,7 +356,7 @@ class Assignment implements AssignmentNode, LogicalLine {
     readonly name: string,
     readonly value: string,
     /** OP_* in the low bits, ESCAPED, INVALID_ESCAPE. */
-    private readonly flags: number,
+    readonly flagBits: number,
     readonly start: number,
     readonly end: number,
     readonly nameStart: number,
@@ -283,13 +368,13 @@ class Assignment implements AssignmentNode, LogicalLine {
     return this;
   }
   get op(): AssignmentNode['op'] {
-    return OPS[this.flags & 3]!;
+    return OPS[this.flagBits & 3]!;
   }
   get escaped(): boolean {
-    return (this.flags & ESCAPED) !== 0;
+    return (this.flagBits & ESCAPED) !== 0;
   }
   get invalidEscape(): boolean {
-    return (this.flags & INVALID_ESCAPE) !== 0;
+    return (this.flagBits & INVALID_ESCAPE) !== 0;
   }
   get range(): Range {
     return { start: this.start, end: this.end };
