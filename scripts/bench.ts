@@ -484,7 +484,7 @@ function updateReadme(r: BenchResult): void {
 
 /** Inclusive share of the phases of a full check. */
 function printPhases(profile: string): void {
-  const share = inclusiveShare(profile, ['parseConfig', 'scanLines', 'tokenize', 'buildNode', 'loadConfig', 'buildDialplan', 'buildSipConfig', 'runRules', 'finish', '(garbage collector)']);
+  const share = inclusiveShare(profile, ['parseConfig', 'scanLines', 'tokenize', 'buildAssignment', 'loadConfig', 'buildDialplan', 'buildSipConfig', 'runRule', 'finish', '(garbage collector)']);
   console.log('\n  inclusive%  phase');
   for (const [k, v] of Object.entries(share)) console.log(`  ${v.toFixed(1).padStart(10)}  ${k}`);
 }

@@ -145,7 +145,7 @@ export function summarizeProfile(profilePath: string, top = 25): ProfileSummary 
   return { totalMs: all, functions, files };
 }
 
-/** Inclusive time of named functions (e.g. parseConfig, buildDialplan, runRules), as % of the profile. */
+/** Inclusive time of named functions (e.g. parseConfig, buildDialplan, runRule), as % of the profile. */
 export function inclusiveShare(profilePath: string, names: string[]): Record<string, number> {
   const prof = JSON.parse(fs.readFileSync(profilePath, 'utf8')) as CpuProfile;
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));

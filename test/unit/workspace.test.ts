@@ -45,3 +45,34 @@ describe('Workspace reuse', () => {
     expect([...w.analyze(['/g/extensions.conf']).dialplan!.contexts.get('c')!.extensions.map((e) => e.name)].sort()).toEqual(['1', '2']);
   });
 });
+
+describe('Workspace.analyzeSteps', () => {
+  const files: Record<string, string> = {
+    '/s/extensions.conf': '[in]\nexten => 1,1,Goto(nowhere,1,1)\n',
+    '/s/sip.conf': '[p]\ntype=friend\nhost=dynamic\ncontext=in\n',
+  };
+  const paths = ['/s/extensions.conf', '/s/sip.conf'];
+
+  it('takes several steps and ends with what analyze gives', () => {
+    const steps = new Workspace({ configDir: '/s', host: memoryHost(files) }).analyzeSteps(paths);
+    let n = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) n++;
+    // two files loaded, two models built, one step per analysis rule
+    expect(n).toBeGreaterThanOrEqual(6);
+    const whole = new Workspace({ configDir: '/s', host: memoryHost(files) }).analyze(paths);
+    // (fixes are left out: the secret a fix proposes is random)
+    const plain = (a: typeof whole): string[] => a.diagnostics.map((d) => `${d.file}:${d.start}-${d.end} ${d.severity} ${d.code} ${d.message}`);
+    expect(plain(r.value)).toEqual(plain(whole));
+    expect(r.value.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['unknown-context', 'missing-secret']));
+  });
+
+  it('a run dropped midway leaves the Workspace able to analyze the next text', () => {
+    const ws = new Workspace({ configDir: '/s', host: memoryHost(files) });
+    const dropped = ws.analyzeSteps(paths);
+    dropped.next();
+    dropped.next();
+    ws.setOverlay('/s/extensions.conf', '[in]\nexten => 1,1,Goto(in,1,1)\n');
+    expect(ws.analyze(paths).diagnostics.map((d) => d.code)).not.toContain('unknown-context');
+  });
+});

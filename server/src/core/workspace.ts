@@ -10,7 +10,7 @@ import { hasGlobMagic, loadConfig, resolveIncludeName, type LoadedConfig } from 
 import { parseConfig, reparseConfig, type ParsedFile } from './parse/parser';
 import { buildDialplan, type Dialplan } from './dialplan/model';
 import { buildSipConfig, type SipConfig } from './sip/model';
-import { runRules, type RuleContext } from './rules/index';
+import { RULES, runRule, type RuleContext } from './rules/index';
 import { applySuppressions } from './rules/suppression';
 
 export type FileKind = 'sip' | 'extensions' | 'pjsip' | 'generic';
@@ -117,6 +117,20 @@ export class Workspace {
 
   /** Load and analyze a set of files (typically every *.conf of the config dir). */
   analyze(files: string[]): Analysis {
+    const steps = this.analyzeSteps(files);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * The same analysis in steps: it yields after each file is loaded, after each
+   * model is built and after each rule, so that a caller (the language server)
+   * can spread a large check over several turns of its event loop and drop it
+   * when a newer edit arrives. Abandoning it midway leaves the caches consistent.
+   */
+  *analyzeSteps(files: string[]): Generator<void, Analysis, void> {
     const unique = [...new Set(files.map((f) => path.normalize(f)))];
     const loaded = new Map<string, LoadedConfig>();
     // Each file is read once per analysis (editor buffer or host), by the cache check and the loader alike.
@@ -131,24 +145,32 @@ export class Workspace {
       if (t === undefined) texts.set(f, (t = read(f) ?? ''));
       return t;
     };
-    for (const f of unique) loaded.set(f, this.loadCached(f, read));
+    for (const f of unique) {
+      loaded.set(f, this.loadCached(f, read));
+      yield;
+    }
     const includedBy = new Set<string>();
     for (const [f, cfg] of loaded) for (const g of cfg.files) if (g !== f) includedBy.add(g);
     let rootFiles = unique.filter((f) => !includedBy.has(f));
     if (rootFiles.length === 0) rootFiles = unique;
 
-    const roots: RootResult[] = rootFiles.map((file) => {
+    const roots: RootResult[] = [];
+    for (const file of rootFiles) {
       const config = loaded.get(file)!;
       const kind = (this.options.kindOf ?? fileKindOf)(file);
       // A root whose files are all unchanged keeps its model (and the rule caches keyed on it).
       const prev = this.models.get(file);
-      if (prev && prev.config === config && prev.kind === kind) return prev;
+      if (prev && prev.config === config && prev.kind === kind) {
+        roots.push(prev);
+        continue;
+      }
       const r: RootResult = { file, kind, config };
       if (kind === 'sip') r.sip = buildSipConfig(config);
       else if (kind === 'extensions') r.dialplan = buildDialplan(config);
       this.models.set(file, r);
-      return r;
-    });
+      roots.push(r);
+      yield;
+    }
 
     for (const cfg of loaded.values()) for (const f of cfg.files) textOf(f);
 
@@ -157,7 +179,10 @@ export class Workspace {
     const dialplans = roots.filter((r) => r.dialplan);
     const main = pick(dialplans, 'extensions.conf');
     if (main && (dialplans.length === 1 || path.basename(main.file) === 'extensions.conf')) analysis.dialplan = main.dialplan;
-    else if (dialplans.length > 1) analysis.dialplan = mergeDialplans(dialplans.map((r) => r.config));
+    else if (dialplans.length > 1) {
+      analysis.dialplan = mergeDialplans(dialplans.map((r) => r.config));
+      yield;
+    }
 
     const all: Diagnostic[] = [];
     for (const r of roots) {
@@ -166,7 +191,11 @@ export class Workspace {
       if (r.dialplan) all.push(...r.dialplan.diagnostics);
     }
     const ctx: RuleContext = { analysis };
-    all.push(...runRules(ctx));
+    for (const rule of RULES) {
+      if (!rule.run) continue;
+      all.push(...runRule(rule, ctx));
+      yield;
+    }
     analysis.diagnostics = this.finish(all, texts);
     return analysis;
   }

@@ -2,13 +2,28 @@
  * Diagnostics: debounced re-analysis of groups and publication of the results
  * for every file of a group, open or not. A file reported by several groups
  * (a shared #include) gets the union; a file with nothing left gets [] once.
+ *
+ * A run takes turns of at most SLICE_MS on the event loop (Workspace.analyzeSteps),
+ * so a large PBX does not hold up the messages that arrive meanwhile, and it is
+ * dropped at the next step when an edit has made it stale. A request that needs
+ * the current analysis (hover, code actions, …) finishes a current run at once.
  */
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { LineIndexCache, positionsOf, toLspDiagnostic } from './convert';
 import type { Group, GroupAnalysis, WorkspaceIndex } from './workspace-index';
 
+/** How long one turn of an analysis may hold the event loop. */
+const SLICE_MS = 25;
+
+interface Running {
+  version: number;
+  steps: Generator<void, GroupAnalysis, void>;
+}
+
 export class DiagnosticsScheduler {
   private readonly timers = new Map<Group, ReturnType<typeof setTimeout>>();
+  /** Analyses between two turns. */
+  private readonly running = new Map<Group, Running>();
   private readonly published = new Map<string, Map<string, LspDiagnostic[]>>();
   private readonly lines = new LineIndexCache();
   /** The URI each file's diagnostics went to, to clear them there (untitled documents). */
@@ -51,7 +66,9 @@ export class DiagnosticsScheduler {
       if (g.disposed || g.analyzedVersion === g.version) continue;
       clearTimeout(this.timers.get(g));
       this.timers.delete(g);
-      this.run(g);
+      const current = this.running.get(g);
+      if (current && current.version === g.version) this.turn(g, current, Infinity);
+      else this.run(g);
     }
   }
 
@@ -67,6 +84,7 @@ export class DiagnosticsScheduler {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.running.clear();
     this.started = false;
     this.disposed = true;
   }
@@ -75,10 +93,39 @@ export class DiagnosticsScheduler {
     this.timers.delete(g); // schedule() clears a replaced timer, so a firing one is current
     // Stale: a newer change has its own timer, or a request already analyzed this version.
     if (g.disposed || g.version !== version || g.analyzedVersion === version) return;
-    this.run(g);
+    const run: Running = { version, steps: this.index.analyzeSteps(g) };
+    this.running.set(g, run);
+    this.turn(g, run, SLICE_MS);
+  }
+
+  /** Take steps of a run for up to `budgetMs`, then continue on a later turn of the event loop. */
+  private turn(g: Group, run: Running, budgetMs: number): void {
+    if (this.running.get(g) !== run) return; // finished by a request, or replaced
+    if (g.disposed || g.version !== run.version) {
+      this.running.delete(g); // stale: the newer change has its own timer
+      return;
+    }
+    const deadline = performance.now() + budgetMs;
+    try {
+      for (;;) {
+        const r = run.steps.next();
+        if (r.done) {
+          this.running.delete(g);
+          this.publishGroup(g.dir, this.convert(g, r.value));
+          return;
+        }
+        if (performance.now() >= deadline) break;
+      }
+    } catch (err) {
+      this.running.delete(g);
+      this.onError(`analysis of ${g.dir}`, err);
+      return;
+    }
+    setImmediate(() => this.turn(g, run, SLICE_MS));
   }
 
   private run(g: Group): void {
+    this.running.delete(g);
     try {
       const version = g.version;
       const result = this.index.analyze(g);

@@ -158,8 +158,17 @@ export class WorkspaceIndex {
 
   /** Analyze a group now (synchronously) and keep the result. */
   analyze(group: Group): GroupAnalysis {
+    const steps = this.analyzeSteps(group);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /** The same in steps (see Workspace.analyzeSteps); the result is kept when the last step is taken. */
+  *analyzeSteps(group: Group): Generator<void, GroupAnalysis, void> {
     const version = group.version;
-    const analysis = group.workspace.analyze(group.files);
+    const analysis = yield* group.workspace.analyzeSteps([...group.files]);
     const result = { run: ++this.runs, analysis };
     group.last = result;
     group.analyzedVersion = version;

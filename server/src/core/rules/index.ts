@@ -74,23 +74,21 @@ export const RULES: Rule[] = [
 
 export const RULES_BY_CODE = new Map(RULES.map((r) => [r.code, r]));
 
-export function runRules(ctx: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const rule of RULES) {
-    if (!rule.run) continue;
-    try {
-      out.push(...rule.run(ctx));
-    } catch (err) {
-      // A failing rule must never take the others down; report it where it can be seen.
-      out.push({
+/** One rule's findings; a failing rule must never take the others down, so its error becomes a finding. */
+export function runRule(rule: Rule, ctx: RuleContext): Diagnostic[] {
+  if (!rule.run) return [];
+  try {
+    return rule.run(ctx);
+  } catch (err) {
+    return [
+      {
         file: ctx.analysis.roots[0]?.file ?? '',
         start: 0,
         end: 0,
         severity: 'information',
         code: 'internal-error',
         message: `Rule ${rule.code} failed: ${(err as Error).message}`,
-      });
-    }
+      },
+    ];
   }
-  return out;
 }
