@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import type { Diagnostic, Severity } from './diagnostic';
 import type { ConfigHost } from './host';
 import { hasGlobMagic, loadConfig, resolveIncludeName, type LoadedConfig } from './config/loader';
-import { parseConfig, reparseConfig, type ParsedFile } from './parse/parser';
-import { buildDialplan, type Dialplan } from './dialplan/model';
+import { parseConfig, parseConfigSteps, reparseConfig, type ParsedFile } from './parse/parser';
+import { buildDialplan, buildDialplanSteps, type Dialplan } from './dialplan/model';
 import { buildSipConfig, type SipConfig } from './sip/model';
 import { RULES, runRule, type RuleContext } from './rules/index';
 import { applySuppressions } from './rules/suppression';
@@ -83,6 +83,15 @@ export class Workspace {
     return parsed;
   }
 
+  /** parse in steps: a file seen for the first time is parsed a chunk of lines at a time. */
+  private *parseSteps(file: string, text: string): Generator<void, void, void> {
+    if (this.parsed.has(file)) {
+      this.parse(file, text); // unchanged, or an edit: quick either way
+      return;
+    }
+    this.parsed.set(file, { text, parsed: yield* parseConfigSteps(text) });
+  }
+
   /** The last load of a file, reused while every file it read has the same text. */
   private loadCached(file: string, read: (f: string) => string | undefined): LoadedConfig {
     const prev = this.loads.get(file);
@@ -125,8 +134,8 @@ export class Workspace {
   }
 
   /**
-   * The same analysis in steps: it yields after each file is loaded, after each
-   * model is built and after each rule, so that a caller (the language server)
+   * The same analysis in steps: it yields after each chunk of lines parsed,
+   * each file loaded, each context section built and each rule, so that a caller (the language server)
    * can spread a large check over several turns of its event loop and drop it
    * when a newer edit arrives. Abandoning it midway leaves the caches consistent.
    */
@@ -145,6 +154,11 @@ export class Workspace {
       if (t === undefined) texts.set(f, (t = read(f) ?? ''));
       return t;
     };
+    // Parse first, a chunk at a time (the loader then finds every parse cached), then load.
+    for (const f of unique) {
+      const text = read(f);
+      if (text !== undefined) yield* this.parseSteps(f, text);
+    }
     for (const f of unique) {
       loaded.set(f, this.loadCached(f, read));
       yield;
@@ -166,7 +180,7 @@ export class Workspace {
       }
       const r: RootResult = { file, kind, config };
       if (kind === 'sip') r.sip = buildSipConfig(config);
-      else if (kind === 'extensions') r.dialplan = buildDialplan(config);
+      else if (kind === 'extensions') r.dialplan = yield* buildDialplanSteps(config);
       this.models.set(file, r);
       roots.push(r);
       yield;

@@ -133,6 +133,18 @@ export function extenFieldEnd(value: string): number {
 
 
 export function buildDialplan(config: LoadedConfig): Dialplan {
+  const steps = buildDialplanSteps(config);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Lines of a context section built between two steps of buildDialplanSteps. */
+const LINES_PER_STEP = 4096;
+
+/** buildDialplan in steps: it yields after each context section and within long ones (see Workspace.analyzeSteps). */
+export function* buildDialplanSteps(config: LoadedConfig): Generator<void, Dialplan, void> {
   const diagnostics: Diagnostic[] = [];
   const general: DialplanGeneral = {
     static: false,
@@ -184,7 +196,8 @@ export function buildDialplan(config: LoadedConfig): Dialplan {
       contexts.set(cat.name, ctx);
     }
     ctx.sections.push(cat);
-    loadContext(plan, ctx, cat, report);
+    yield* loadContext(plan, ctx, cat, report);
+    yield;
   }
 
   // ast_context_verify_includes: once per include of a nonexistent context.
@@ -224,7 +237,8 @@ interface ContextState {
 
 const contextStates = new WeakMap<Context, ContextState>();
 
-function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report): void {
+/** One section of a context, line by line; a long one yields every LINES_PER_STEP lines. */
+function* loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report): Generator<void, void, void> {
   let st = contextStates.get(ctx);
   if (!st) {
     st = { apps: applicationIndex(plan), lastExtension: '', lastPri: -2, literals: new Map(), byKey: new Map() };
@@ -233,7 +247,12 @@ function loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report
   // Reset continuation items at the beginning of each section.
   st.lastExtension = '';
   st.lastPri = -2;
+  let sinceStep = 0;
   for (const v of cat.vars) {
+    if (++sinceStep === LINES_PER_STEP) {
+      sinceStep = 0;
+      yield;
+    }
     const key = v.key;
     const node = v.node;
     if (key.startsWith('same')) {

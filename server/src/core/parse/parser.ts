@@ -123,11 +123,23 @@ const CHUNK_LINES = 2048;
 
 /** Parse one config file's text. Never throws. */
 export function parseConfig(text: string): ParsedFile {
-  return { text, ...parseLines(text, 0, text.length, 1) };
+  return drain(parseConfigSteps(text));
 }
 
-/** Parse the physical lines of text[from, to) (see scanLines), numbered from firstLineNo. */
-function parseLines(text: string, from: number, to: number, firstLineNo: number): Omit<ParsedFile, 'text'> {
+/** parseConfig in steps: it yields after each chunk of lines (see Workspace.analyzeSteps). */
+export function* parseConfigSteps(text: string): Generator<void, ParsedFile, void> {
+  return { text, ...(yield* parseLines(text, 0, text.length, 1)) };
+}
+
+function drain<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Parse the physical lines of text[from, to) (see scanLines), numbered from firstLineNo; yields after each chunk. */
+function* parseLines(text: string, from: number, to: number, firstLineNo: number): Generator<void, Omit<ParsedFile, 'text'>, void> {
   const scan = scanLines(text, from, to, firstLineNo);
   const table = scan.lines;
   const texts = table.text;
@@ -146,6 +158,7 @@ function parseLines(text: string, from: number, to: number, firstLineNo: number)
             ? buildSection(lineAt(table, i))
             : buildDirective(lineAt(table, i));
     }
+    yield;
   }
   return { nodes, problems: scan.problems, comments: scan.comments };
 }
@@ -184,7 +197,7 @@ export function reparseConfig(prev: ParsedFile, text: string): ParsedFile {
   const bNew = bOld + delta;
   const lineBase = countNewlines(text, 0, a);
   const lineDelta = countNewlines(text, a, bNew) - countNewlines(old, a, bOld);
-  const region = parseLines(text, a, bNew, lineBase + 1);
+  const region = drain(parseLines(text, a, bNew, lineBase + 1));
   if (region.problems.length > 0) return parseConfig(text);
 
   const nodes: LineNode[] = [];
