@@ -102,6 +102,8 @@ interface BenchResult {
   peakRssMb: number;
   /** The 5MB tier alone: peak RSS of a fresh process doing one full check (--cold). */
   peakRss5MbIsolatedMb?: number;
+  /** The largest tier run: the longest single step of a full check in steps (what holds the server's event loop), median of 3. */
+  longestStep?: { tier: string; ms: number; steps: number };
   revision?: { commit: string; dirtyCore: boolean };
   targets: TargetResult[];
   totalSeconds: number;
@@ -238,6 +240,28 @@ function measureTier(ws: GeneratedWorkspace, quick: boolean, log: (s: string) =>
     diagnostics,
     errors,
   };
+}
+
+/** The longest step of Workspace.analyzeSteps (the language server yields between steps), median of 3 full checks. */
+function measureLongestStep(ws: GeneratedWorkspace): { tier: string; ms: number; steps: number } {
+  const longest: number[] = [];
+  let steps = 0;
+  for (let i = 0; i < 3; i++) {
+    collectGarbage();
+    const it = new Workspace({ configDir: ws.dir, host: memoryHost(ws.files) }).analyzeSteps(ws.paths);
+    let max = 0;
+    steps = 0;
+    let t = performance.now();
+    for (let r = it.next(); ; r = it.next()) {
+      const now = performance.now();
+      max = Math.max(max, now - t);
+      t = now;
+      steps++;
+      if (r.done) break;
+    }
+    longest.push(max);
+  }
+  return { tier: ws.name, ms: round(median(longest), 1), steps };
 }
 
 /** Lookups per second of findExtension in one context, its compiled index warm. */
@@ -430,6 +454,7 @@ export function report(r: BenchResult, markdown: boolean): string {
   }
   other.push(['Peak RSS of the bench process', `${fmt(r.peakRssMb, 0)} MB`]);
   if (r.peakRss5MbIsolatedMb !== undefined) other.push(['Peak RSS, 5MB tier alone (fresh process, one full check)', `${fmt(r.peakRss5MbIsolatedMb, 0)} MB`]);
+  if (r.longestStep) other.push([`Longest step of a ${r.longestStep.tier} check (server event loop held at once)`, `${fmt(r.longestStep.ms)} ms (of ${r.longestStep.steps} steps)`]);
   out.push(table(['Measure', 'Result'], other, markdown));
   out.push('');
   out.push(table(['Target', 'Goal', 'Measured', 'Result'], r.targets.map((t) => [t.name, t.target, t.value, mark(t.pass)]), markdown));
@@ -589,6 +614,7 @@ async function main(): Promise<void> {
   for (const spec of tiersToRun) {
     const ws = generateTier(spec);
     result.tiers.push(measureTier(ws, quick, log));
+    if (spec === tiersToRun[tiersToRun.length - 1]) result.longestStep = measureLongestStep(ws);
   }
   {
     const ws = generateIncludeWorkspace(250_000, 30);
