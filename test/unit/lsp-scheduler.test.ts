@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Connection } from 'vscode-languageserver';
-import type { Analysis } from '../../server/src/core';
+import { runToEnd, type Analysis } from '../../server/src/core';
 import { DiagnosticsScheduler } from '../../server/src/lsp/diagnostics';
 import type { Group, GroupAnalysis, WorkspaceIndex } from '../../server/src/lsp/workspace-index';
 
@@ -42,13 +42,7 @@ function fakeIndex(steps: number, stepMs: number): { index: WorkspaceIndex; grou
     allGroups: () => [group],
     uriOf: (f: string) => `file://${f}`,
     analyzeSteps,
-    analyze: (g: Group) => {
-      const it = analyzeSteps(g);
-      for (;;) {
-        const r = it.next();
-        if (r.done) return r.value;
-      }
-    },
+    analyze: (g: Group) => runToEnd(analyzeSteps(g)),
   } as unknown as WorkspaceIndex;
   return { index, group, started };
 }

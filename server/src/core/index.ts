@@ -5,3 +5,4 @@ export { memoryHost } from './host';
 export { LineIndex } from './text/line-index';
 export { Workspace, fileKindOf, type Analysis, type FileKind, type RootResult, type SeverityOverride, type WorkspaceOptions } from './workspace';
 export { RULES, RULES_BY_CODE } from './rules/index';
+export { runToEnd, type Steps } from './steps';

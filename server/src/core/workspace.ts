@@ -12,6 +12,7 @@ import { buildDialplan, buildDialplanSteps, type Dialplan } from './dialplan/mod
 import { buildSipConfig, type SipConfig } from './sip/model';
 import { RULES, runRule, type RuleContext } from './rules/index';
 import { applySuppressions } from './rules/suppression';
+import { runToEnd, type Steps } from './steps';
 
 export type FileKind = 'sip' | 'extensions' | 'pjsip' | 'generic';
 
@@ -84,7 +85,7 @@ export class Workspace {
   }
 
   /** parse in steps: a file seen for the first time is parsed a chunk of lines at a time. */
-  private *parseSteps(file: string, text: string): Generator<void, void, void> {
+  private *parseSteps(file: string, text: string): Steps<void> {
     if (this.parsed.has(file)) {
       this.parse(file, text); // unchanged, or an edit: quick either way
       return;
@@ -126,20 +127,17 @@ export class Workspace {
 
   /** Load and analyze a set of files (typically every *.conf of the config dir). */
   analyze(files: string[]): Analysis {
-    const steps = this.analyzeSteps(files);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return runToEnd(this.analyzeSteps(files));
   }
 
   /**
    * The same analysis in steps: it yields after each chunk of lines parsed,
-   * each file loaded, each context section built and each rule, so that a caller (the language server)
-   * can spread a large check over several turns of its event loop and drop it
-   * when a newer edit arrives. Abandoning it midway leaves the caches consistent.
+   * each file loaded, each context section built and each rule, so that a
+   * caller (the language server) can spread a large check over several turns of
+   * its event loop and drop it when a newer edit arrives. Abandoning it midway
+   * leaves the caches consistent.
    */
-  *analyzeSteps(files: string[]): Generator<void, Analysis, void> {
+  *analyzeSteps(files: string[]): Steps<Analysis> {
     const unique = [...new Set(files.map((f) => path.normalize(f)))];
     const loaded = new Map<string, LoadedConfig>();
     // Each file is read once per analysis (editor buffer or host), by the cache check and the loader alike.

@@ -10,6 +10,7 @@
  */
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { LineIndexCache, positionsOf, toLspDiagnostic } from './convert';
+import type { Steps } from '../core';
 import type { Group, GroupAnalysis, WorkspaceIndex } from './workspace-index';
 
 /** How long one turn of an analysis may hold the event loop. */
@@ -17,7 +18,7 @@ const SLICE_MS = 25;
 
 interface Running {
   version: number;
-  steps: Generator<void, GroupAnalysis, void>;
+  steps: Steps<GroupAnalysis>;
 }
 
 export class DiagnosticsScheduler {

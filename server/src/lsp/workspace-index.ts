@@ -11,7 +11,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileKindOf, Workspace, type Analysis, type ConfigHost, type FileKind, type SeverityOverride } from '../core';
+import { fileKindOf, runToEnd, Workspace, type Analysis, type ConfigHost, type FileKind, type SeverityOverride, type Steps } from '../core';
 
 /** The kind of file each language id stands for. */
 const LANGUAGE_KINDS: Record<string, FileKind> = {
@@ -158,15 +158,11 @@ export class WorkspaceIndex {
 
   /** Analyze a group now (synchronously) and keep the result. */
   analyze(group: Group): GroupAnalysis {
-    const steps = this.analyzeSteps(group);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return runToEnd(this.analyzeSteps(group));
   }
 
   /** The same in steps (see Workspace.analyzeSteps); the result is kept when the last step is taken. */
-  *analyzeSteps(group: Group): Generator<void, GroupAnalysis, void> {
+  *analyzeSteps(group: Group): Steps<GroupAnalysis> {
     const version = group.version;
     const analysis = yield* group.workspace.analyzeSteps([...group.files]);
     const result = { run: ++this.runs, analysis };

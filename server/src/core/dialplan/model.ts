@@ -13,6 +13,7 @@ import { extensionIdentityKey, normalizeExtensionName, shrinkCallerIdPattern, ty
 import { parseIncludeValue, type IncludeTiming } from './timing';
 import { replaceVariables } from '../text/variables';
 import { applicationIndex, type ApplicationIndex } from './app-index';
+import { runToEnd, type Steps } from '../steps';
 
 export const PRIORITY_HINT = -1;
 
@@ -133,18 +134,14 @@ export function extenFieldEnd(value: string): number {
 
 
 export function buildDialplan(config: LoadedConfig): Dialplan {
-  const steps = buildDialplanSteps(config);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(buildDialplanSteps(config));
 }
 
 /** Lines of a context section built between two steps of buildDialplanSteps. */
 const LINES_PER_STEP = 4096;
 
 /** buildDialplan in steps: it yields after each context section and within long ones (see Workspace.analyzeSteps). */
-export function* buildDialplanSteps(config: LoadedConfig): Generator<void, Dialplan, void> {
+export function* buildDialplanSteps(config: LoadedConfig): Steps<Dialplan> {
   const diagnostics: Diagnostic[] = [];
   const general: DialplanGeneral = {
     static: false,
@@ -238,7 +235,7 @@ interface ContextState {
 const contextStates = new WeakMap<Context, ContextState>();
 
 /** One section of a context, line by line; a long one yields every LINES_PER_STEP lines. */
-function* loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report): Generator<void, void, void> {
+function* loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report): Steps<void> {
   let st = contextStates.get(ctx);
   if (!st) {
     st = { apps: applicationIndex(plan), lastExtension: '', lastPri: -2, literals: new Map(), byKey: new Map() };

@@ -12,6 +12,7 @@
 import { EmbeddedActionsParser } from 'chevrotain';
 import { lineAt, scanLines, toSource, type LogicalLine, type ScanProblem } from './comments';
 import { AssignmentLine, DirectiveLine, lineLexer, SectionLine, tokenVocabulary } from './lexer';
+import { runToEnd, type Steps } from '../steps';
 
 /** A source range [start, end) in UTF-16 offsets. */
 export interface Range {
@@ -123,23 +124,16 @@ const CHUNK_LINES = 2048;
 
 /** Parse one config file's text. Never throws. */
 export function parseConfig(text: string): ParsedFile {
-  return drain(parseConfigSteps(text));
+  return runToEnd(parseConfigSteps(text));
 }
 
 /** parseConfig in steps: it yields after each chunk of lines (see Workspace.analyzeSteps). */
-export function* parseConfigSteps(text: string): Generator<void, ParsedFile, void> {
+export function* parseConfigSteps(text: string): Steps<ParsedFile> {
   return { text, ...(yield* parseLines(text, 0, text.length, 1)) };
 }
 
-function drain<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
 /** Parse the physical lines of text[from, to) (see scanLines), numbered from firstLineNo; yields after each chunk. */
-function* parseLines(text: string, from: number, to: number, firstLineNo: number): Generator<void, Omit<ParsedFile, 'text'>, void> {
+function* parseLines(text: string, from: number, to: number, firstLineNo: number): Steps<Omit<ParsedFile, 'text'>> {
   const scan = scanLines(text, from, to, firstLineNo);
   const table = scan.lines;
   const texts = table.text;
@@ -197,7 +191,7 @@ export function reparseConfig(prev: ParsedFile, text: string): ParsedFile {
   const bNew = bOld + delta;
   const lineBase = countNewlines(text, 0, a);
   const lineDelta = countNewlines(text, a, bNew) - countNewlines(old, a, bOld);
-  const region = drain(parseLines(text, a, bNew, lineBase + 1));
+  const region = runToEnd(parseLines(text, a, bNew, lineBase + 1));
   if (region.problems.length > 0) return parseConfig(text);
 
   const nodes: LineNode[] = [];
