@@ -161,7 +161,7 @@ function repPlan(bytes: number, quick: boolean): RepPlan {
   const q = quick ? 0.4 : 1;
   if (bytes < 100_000) return { warmupMs: 1000 * q, budgetMs: 2000 * q, minReps: 5, maxReps: 30 };
   if (bytes < 600_000) return { warmupMs: 1500 * q, budgetMs: 3000 * q, minReps: 5, maxReps: 15 };
-  if (bytes < 3_000_000) return { warmupMs: 2000 * q, budgetMs: 4000 * q, minReps: 5, maxReps: 7 };
+  if (bytes < 3_000_000) return { warmupMs: 2000 * q, budgetMs: 4000 * q, minReps: 7, maxReps: 15 };
   return { warmupMs: 1, budgetMs: 1, minReps: 3, maxReps: 3 };
 }
 
