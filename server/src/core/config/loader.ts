@@ -102,7 +102,8 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
       const d = report(file, p, p.severity, p.code, p.message);
       if (p.asterisk) d.data = { asterisk: p.asterisk };
     }
-    for (const node of parsed.nodes) handleLine(file, node);
+    const nodes = parsed.nodes;
+    for (let i = 0; i < nodes.length; i++) handleLine(file, nodes[i]!);
     loading.pop();
   };
 

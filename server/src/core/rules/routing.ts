@@ -186,9 +186,13 @@ export function jumpGraph(plan: Dialplan): Map<string, Edge[]> {
     for (const inc of ctx.includes) edges.push({ to: inc.context, via: { file: inc.file, start: inc.range.start, end: inc.range.end, message: `[${name}] includes [${inc.context}]` } });
     g.set(name, edges);
   }
-  for (const p of prioritiesRunning(plan, ...JUMP_APPS)) {
+  const jumps = prioritiesRunning(plan, ...JUMP_APPS);
+  for (let i = 0; i < jumps.length; i++) {
+    const p = jumps[i]!;
+    const targets = staticJumps(p);
+    if (targets.length === 0) continue;
     const edges = g.get(p.context)!;
-    for (const j of staticJumps(p)) edges.push(new JumpEdge(j.context, p));
+    for (const j of targets) edges.push(new JumpEdge(j.context, p));
   }
   graphCache.set(plan, g);
   return g;
