@@ -239,9 +239,8 @@ function moved(n: LineNode, delta: number, lineDelta: number): LineNode {
 
 /** The grammar's shape of lines [from, to), or undefined when it did not take every line. */
 function lineShapes(texts: string[], from: number, to: number): LineShape[] | undefined {
-  let joined = '';
-  for (let i = from; i < to; i++) joined += i === from ? texts[i]! : '\n' + texts[i]!;
-  const lexed = lineLexer.tokenize(joined);
+  // Array#join writes the chunk once (no chain of partial strings to flatten).
+  const lexed = lineLexer.tokenize(texts.slice(from, to).join('\n'));
   const parser = getParser();
   parser.input = lexed.tokens;
   parser.shapes = [];
