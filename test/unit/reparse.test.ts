@@ -60,7 +60,7 @@ describe('incremental reparse equals a full parse', () => {
   });
 
   it('took the incremental path for most of those edits', () => {
-    expect(kept).toBeGreaterThan(100);
+    expect(kept).toBeGreaterThan(200); // 259 of 450 with these seeds; the rest fall back (block comments, scan problems, first-line edits)
   });
 
   it('typing into a generated 250 KB dialplan keeps untouched nodes and stays exact', () => {
