@@ -3,17 +3,18 @@
  * for every file of a group, open or not. A file reported by several groups
  * (a shared #include) gets the union; a file with nothing left gets [] once.
  *
- * A run takes turns of at most SLICE_MS on the event loop (Workspace.analyzeSteps),
- * so a large PBX does not hold up the messages that arrive meanwhile, and it is
- * dropped at the next step when an edit has made it stale. A request that needs
- * the current analysis (hover, code actions, …) finishes a current run at once.
+ * A run takes turns of about SLICE_MS on the event loop (Workspace.analyzeSteps;
+ * a turn ends after the step that crosses it), so a large PBX does not hold up
+ * the messages that arrive meanwhile, and it is dropped at its next turn when an
+ * edit has made it stale. A request that needs the current analysis (hover, code
+ * actions, …) finishes a current run at once.
  */
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { LineIndexCache, positionsOf, toLspDiagnostic } from './convert';
 import type { Steps } from '../core';
 import type { Group, GroupAnalysis, WorkspaceIndex } from './workspace-index';
 
-/** How long one turn of an analysis may hold the event loop. */
+/** How long one turn of an analysis holds the event loop (plus the step that crosses it). */
 const SLICE_MS = 25;
 
 interface Running {
