@@ -265,8 +265,9 @@ function fallbackShape(text: string): LineShape {
   return ASSIGNMENT;
 }
 
+/** Source range of text[a, b) of a line. */
 function src(line: LogicalLine, a: number, b: number): Range {
-  return { start: toSource(line, a), end: b === a ? toSource(line, a) : toSource(line, b - 1) + 1 };
+  return { start: srcStart(line.start, line.segs, a), end: srcEnd(line.start, line.segs, a, b) };
 }
 
 function isSpace(c: number): boolean {
