@@ -18,7 +18,7 @@ export const appWithoutParentheses: Rule = {
       if (!root.dialplan) continue;
       // Only application names with a comma and no '(' (a hint's text is no application: priority < 1).
       for (const p of prioritiesWhereApp(root.dialplan, (key) => key.includes(',') && !key.includes('('))) {
-        if (p.priority < 1 || p.app.includes('(') || !p.app.includes(',')) continue;
+        if (p.priority < 1) continue;
         if (p.app.includes('${') || p.app.includes('$[')) continue;
         const comma = p.app.indexOf(',');
         const name = p.app.slice(0, comma).trim();
