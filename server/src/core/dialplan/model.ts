@@ -238,16 +238,23 @@ const contextStates = new WeakMap<Context, ContextState>();
 function* loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report): Steps<void> {
   let st = contextStates.get(ctx);
   if (!st) {
-    st = { apps: applicationIndex(plan), lastExtension: '', lastPri: -2, literals: new Map(), byKey: new Map() };
+    // Every field from the start: one object shape, so the per-line code that updates it stays optimized.
+    st = { apps: applicationIndex(plan), lastExtension: '', lastWritten: undefined, lastExt: undefined, lastNames: undefined, lastPri: -2, literals: new Map(), byKey: new Map() };
     contextStates.set(ctx, st);
   }
   // Reset continuation items at the beginning of each section.
   st.lastExtension = '';
   st.lastPri = -2;
-  const vars = cat.vars;
-  for (let i = 0; i < vars.length; i++) {
-    // (an indexed loop: a for-of in a generator allocates an iterator result per line)
-    if (i > 0 && i % LINES_PER_STEP === 0) yield;
+  const n = cat.vars.length;
+  for (let from = 0; from < n; from += LINES_PER_STEP) {
+    if (from > 0) yield;
+    loadContextLines(plan, ctx, st, cat.vars, from, Math.min(n, from + LINES_PER_STEP), report);
+  }
+}
+
+/** Lines [from, to) of a context section (a plain function: the per-line work stays out of the generator). */
+function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: Variable[], from: number, to: number, report: Report): void {
+  for (let i = from; i < to; i++) {
     const v = vars[i]!;
     const key = v.key;
     const node = v.node;

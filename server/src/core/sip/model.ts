@@ -79,24 +79,24 @@ export function isDynamic(d: SipDevice): boolean {
   return (deviceValue(d, 'host') ?? '').toLowerCase() === 'dynamic';
 }
 
+/** The state of one buildSipConfig (module functions rather than closures: compiled once, not per build). */
+interface SipBuild {
+  diagnostics: Diagnostic[];
+  registrations: SipRegistration[];
+  /** Transport checks depend on [general] tcpenable/tlsenable, wherever they are written. */
+  tcpEnabled: boolean;
+  tlsEnabled: boolean;
+}
+
 export function buildSipConfig(config: LoadedConfig): SipConfig {
-  const diagnostics: Diagnostic[] = [];
-  const report = (file: string, r: Range, severity: Severity, code: string, message: string, asterisk?: string): void => {
-    const d: Diagnostic = { file, start: r.start, end: r.end, severity, code, message };
-    if (asterisk) d.data = { asterisk };
-    diagnostics.push(d);
-  };
+  const b: SipBuild = { diagnostics: [], registrations: [], tcpEnabled: false, tlsEnabled: false };
   const general: SipGeneral = { context: 'default', allowguest: true, alwaysauthreject: true };
-  const registrations: SipRegistration[] = [];
   const devices = new Map<string, SipDevice>();
-  // Transport checks depend on [general] tcpenable/tlsenable, wherever they are written.
-  let tcpEnabled = false;
-  let tlsEnabled = false;
   for (const cat of config.categories) {
     if (cat.template || cat.name.toLowerCase() !== 'general') continue;
     for (const v of cat.vars) {
-      if (v.key === 'tcpenable') tcpEnabled = isTrue(v.value);
-      if (v.key === 'tlsenable') tlsEnabled = isTrue(v.value);
+      if (v.key === 'tcpenable') b.tcpEnabled = isTrue(v.value);
+      if (v.key === 'tlsenable') b.tlsEnabled = isTrue(v.value);
     }
   }
 
@@ -116,9 +116,9 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
         } else if (key === 'alwaysauthreject') {
           general.alwaysauthreject = isTrue(v.value);
         } else if (key === 'register') {
-          addRegistration(v);
+          addRegistration(b, v);
         } else {
-          checkOption(v, 'general', 'general');
+          checkOption(b, v, 'general', 'general');
         }
       }
       continue;
@@ -127,7 +127,7 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
       for (const v of cat.vars) {
         if (v.key !== 'auth') continue;
         if (!/^[^:#@]+(?::[^@]*|#[^@]+)?@.+$/.test(v.value)) {
-          report(v.file, v.node.range, 'warning', 'malformed-auth', `An auth entry is user[:secret]@realm or user#md5secret@realm: chan_sip ignores this one.`, `Format for authentication entry is user[:secret]@realm at line ${v.lineNo}`);
+          report(b, v.file, v.node.range, 'warning', 'malformed-auth', `An auth entry is user[:secret]@realm or user#md5secret@realm: chan_sip ignores this one.`, `Format for authentication entry is user[:secret]@realm at line ${v.lineNo}`);
         }
       }
       continue;
@@ -145,13 +145,13 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
     const typeVar = deviceVar(dev, 'type');
     const header = dev.sections[0]!;
     if (!typeVar) {
-      report(header.file, header.header.nameRange, 'warning', 'device-missing-type', `[${dev.name}] has no type= (nor from a template): chan_sip skips this section. Add type=friend, type=peer or type=user.`, `Section '${dev.name}' lacks type`);
+      report(b, header.file, header.header.nameRange, 'warning', 'device-missing-type', `[${dev.name}] has no type= (nor from a template): chan_sip skips this section. Add type=friend, type=peer or type=user.`, `Section '${dev.name}' lacks type`);
       devices.delete(key);
       continue;
     }
     const t = typeVar.value.toLowerCase();
     if (t !== 'friend' && t !== 'peer' && t !== 'user') {
-      report(typeVar.file, typeVar.node.valueRange, 'error', 'device-unknown-type', `type=${typeVar.value} is not friend, peer or user: chan_sip skips [${dev.name}] entirely.`, `Unknown type '${typeVar.value}' for '${dev.name}' in sip.conf`);
+      report(b, typeVar.file, typeVar.node.valueRange, 'error', 'device-unknown-type', `type=${typeVar.value} is not friend, peer or user: chan_sip skips [${dev.name}] entirely.`, `Unknown type '${typeVar.value}' for '${dev.name}' in sip.conf`);
       devices.delete(key);
       continue;
     }
@@ -165,43 +165,48 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
     dev.type = t;
     for (const v of dev.vars) {
       if (v.inheritedFrom) continue; // reported once, on the template's own line
-      checkOption(v, dev.name, 'device');
+      checkOption(b, v, dev.name, 'device');
     }
   }
   // Options written in templates: check them once, where they are written.
   for (const cat of config.categories) {
     if (!cat.template) continue;
-    for (const v of cat.vars) if (!v.inheritedFrom) checkOption(v, cat.name, 'device');
+    for (const v of cat.vars) if (!v.inheritedFrom) checkOption(b, v, cat.name, 'device');
   }
 
-  return { general, devices, registrations, diagnostics, config };
+  return { general, devices, registrations: b.registrations, diagnostics: b.diagnostics, config };
+}
 
-  function checkOption(v: Variable, owner: string, section: 'general' | 'device'): void {
-    const key = v.key;
-    if (key === 'insecure' || key === 'type' || key === 'register') return; // own rules
-    for (const m of checkSipOption(key, v.value, { line: v.lineNo, peer: owner, section, tcpEnabled, tlsEnabled })) {
-      const severity: Severity = m.level === 'ERROR' || m.dropsPeer ? 'error' : m.level === 'NOTICE' ? 'information' : 'warning';
-      const code = m.level === 'NOTICE' && /deprecated/i.test(m.text) ? 'deprecated-option' : 'invalid-option-value';
-      const target = key === 'username' ? v.node.nameRange : v.node.valueRange.start === v.node.valueRange.end ? v.node.range : v.node.valueRange;
-      report(v.file, target, severity, code, `${v.name}=${v.value}: ${m.text}${m.dropsPeer ? ` (chan_sip drops ${owner})` : ''}`, m.text);
-    }
-  }
+function report(b: SipBuild, file: string, r: Range, severity: Severity, code: string, message: string, asterisk?: string): void {
+  const d: Diagnostic = { file, start: r.start, end: r.end, severity, code, message };
+  if (asterisk) d.data = { asterisk };
+  b.diagnostics.push(d);
+}
 
-  function addRegistration(v: Variable): void {
-    const vr = v.node.valueRange;
-    const exact = vr.end - vr.start === v.value.length;
-    const res = parseRegisterLine(v.value, v.lineNo);
-    const reg: SipRegistration = { value: v.value, variable: v, fields: res.fields, valueStart: vr.start, exact };
-    const at = (s: number, e: number): Range => (exact ? { start: vr.start + s, end: vr.start + Math.max(e, s + 1) } : vr);
-    for (const w of res.warnings) report(v.file, at(w.start, w.end), 'warning', 'register-warning', w.text, w.text);
-    if (!res.ok) {
-      report(v.file, vr.start === vr.end ? v.node.range : vr, 'error', 'malformed-register', `This register line cannot be parsed, so chan_sip never registers it. ${res.error.replace(/ at line \d+$/, '')}.`, res.error);
-      registrations.push(reg);
-      return;
-    }
-    reg.entry = res.reg;
-    if (registrations.some((r) => r.value === v.value)) return; // an identical line is ignored
-    registrations.push(reg);
+function checkOption(b: SipBuild, v: Variable, owner: string, section: 'general' | 'device'): void {
+  const key = v.key;
+  if (key === 'insecure' || key === 'type' || key === 'register') return; // own rules
+  for (const m of checkSipOption(key, v.value, { line: v.lineNo, peer: owner, section, tcpEnabled: b.tcpEnabled, tlsEnabled: b.tlsEnabled })) {
+    const severity: Severity = m.level === 'ERROR' || m.dropsPeer ? 'error' : m.level === 'NOTICE' ? 'information' : 'warning';
+    const code = m.level === 'NOTICE' && /deprecated/i.test(m.text) ? 'deprecated-option' : 'invalid-option-value';
+    const target = key === 'username' ? v.node.nameRange : v.node.valueRange.start === v.node.valueRange.end ? v.node.range : v.node.valueRange;
+    report(b, v.file, target, severity, code, `${v.name}=${v.value}: ${m.text}${m.dropsPeer ? ` (chan_sip drops ${owner})` : ''}`, m.text);
   }
 }
 
+function addRegistration(b: SipBuild, v: Variable): void {
+  const vr = v.node.valueRange;
+  const exact = vr.end - vr.start === v.value.length;
+  const res = parseRegisterLine(v.value, v.lineNo);
+  const reg: SipRegistration = { value: v.value, variable: v, fields: res.fields, valueStart: vr.start, exact };
+  const at = (s: number, e: number): Range => (exact ? { start: vr.start + s, end: vr.start + Math.max(e, s + 1) } : vr);
+  for (const w of res.warnings) report(b, v.file, at(w.start, w.end), 'warning', 'register-warning', w.text, w.text);
+  if (!res.ok) {
+    report(b, v.file, vr.start === vr.end ? v.node.range : vr, 'error', 'malformed-register', `This register line cannot be parsed, so chan_sip never registers it. ${res.error.replace(/ at line \d+$/, '')}.`, res.error);
+    b.registrations.push(reg);
+    return;
+  }
+  reg.entry = res.reg;
+  if (b.registrations.some((r) => r.value === v.value)) return; // an identical line is ignored
+  b.registrations.push(reg);
+}
