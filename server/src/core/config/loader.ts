@@ -144,14 +144,18 @@ function loadFile(ld: LoadState, file: string, text: string): void {
     const d = report(ld, file, p, p.severity, p.code, p.message);
     if (p.asterisk) d.data = { asterisk: p.asterisk };
   }
-  const nodes = parsed.nodes;
+  handleLines(ld, file, parsed.nodes);
+  ld.loading.pop();
+}
+
+/** The lines of a file in order (apart from loadFile, whose calls to the caller's parse and overlay functions change from load to load). */
+function handleLines(ld: LoadState, file: string, nodes: LineNode[]): void {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     if (node.kind === 'assignment') handleAssignment(ld, file, node);
     else if (node.kind === 'section') handleSection(ld, file, node);
     else handleDirective(ld, file, node);
   }
-  ld.loading.pop();
 }
 
 function findCategory(ld: LoadState, name: string): Category | undefined {

@@ -156,12 +156,6 @@ export function* buildDialplanSteps(config: LoadedConfig): Steps<Dialplan> {
   const contexts = new Map<string, Context>();
   const plan: Dialplan = { general, globals, contexts, diagnostics, config };
 
-  const report = (file: string, r: Range, severity: Severity, code: string, message: string, asterisk?: string): Diagnostic => {
-    const d: Diagnostic = { file, start: r.start, end: r.end, severity, code, message };
-    if (asterisk) d.data = { asterisk };
-    diagnostics.push(d);
-    return d;
-  };
 
   const visible = config.categories.filter((c) => !c.template);
   for (const cat of visible) {
@@ -193,7 +187,7 @@ export function* buildDialplanSteps(config: LoadedConfig): Steps<Dialplan> {
       contexts.set(cat.name, ctx);
     }
     ctx.sections.push(cat);
-    yield* loadContext(plan, ctx, cat, report);
+    yield* loadContext(plan, ctx, cat, diagnostics);
     yield;
   }
 
@@ -202,7 +196,7 @@ export function* buildDialplanSteps(config: LoadedConfig): Steps<Dialplan> {
     for (const inc of ctx.includes) {
       if (!contexts.has(inc.context)) {
         const near = [...contexts.keys()].find((n) => n.toLowerCase() === inc.context.toLowerCase());
-        report(
+        report(diagnostics, 
           inc.file,
           inc.contextRange,
           'warning',
@@ -216,7 +210,18 @@ export function* buildDialplanSteps(config: LoadedConfig): Steps<Dialplan> {
   return plan;
 }
 
-type Report = (file: string, r: Range, severity: Severity, code: string, message: string, asterisk?: string) => Diagnostic;
+/**
+ * Record a load problem. A module function taking the list, not a closure made
+ * per build: the per-line code calls it, and a call to a closure that has died
+ * since the last build leaves that code without feedback, so it is thrown away
+ * and optimized again at every check.
+ */
+function report(out: Diagnostic[], file: string, r: Range, severity: Severity, code: string, message: string, asterisk?: string): Diagnostic {
+  const d: Diagnostic = { file, start: r.start, end: r.end, severity, code, message };
+  if (asterisk) d.data = { asterisk };
+  out.push(d);
+  return d;
+}
 
 interface ContextState {
   /** The dialplan's priorities by application, filled as lines are added. */
@@ -235,7 +240,7 @@ interface ContextState {
 const contextStates = new WeakMap<Context, ContextState>();
 
 /** One section of a context, line by line; a long one yields every LINES_PER_STEP lines. */
-function* loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Report): Steps<void> {
+function* loadContext(plan: Dialplan, ctx: Context, cat: Category, out: Diagnostic[]): Steps<void> {
   let st = contextStates.get(ctx);
   if (!st) {
     // Every field from the start: one object shape, so the per-line code that updates it stays optimized.
@@ -248,28 +253,28 @@ function* loadContext(plan: Dialplan, ctx: Context, cat: Category, report: Repor
   const n = cat.vars.length;
   for (let from = 0; from < n; from += LINES_PER_STEP) {
     if (from > 0) yield;
-    loadContextLines(plan, ctx, st, cat.vars, from, Math.min(n, from + LINES_PER_STEP), report);
+    loadContextLines(plan, ctx, st, cat.vars, from, Math.min(n, from + LINES_PER_STEP), out);
   }
 }
 
 /** Lines [from, to) of a context section (a plain function: the per-line work stays out of the generator). */
-function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: Variable[], from: number, to: number, report: Report): void {
+function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: Variable[], from: number, to: number, out: Diagnostic[]): void {
   for (let i = from; i < to; i++) {
     const v = vars[i]!;
     const key = v.key;
     const node = v.node;
     if (key.startsWith('same')) {
       if (st.lastExtension === '') {
-        report(v.file, node.range, 'error', 'same-without-extension', `'same =>' needs an 'exten =>' line before it in this context: Asterisk drops this line.`, `No previous pattern in the first entry of context '${ctx.name}' to match '${v.value}' at line ${v.lineNo}`);
+        report(out, v.file, node.range, 'error', 'same-without-extension', `'same =>' needs an 'exten =>' line before it in this context: Asterisk drops this line.`, `No previous pattern in the first entry of context '${ctx.name}' to match '${v.value}' at line ${v.lineNo}`);
         continue;
       }
-      addExtensionLine(ctx, st, v, st.lastExtension, 0, true, report);
+      addExtensionLine(ctx, st, v, st.lastExtension, 0, true, out);
     } else if (key === 'exten') {
       const comma = extenFieldEnd(v.value);
       const rawExt = comma === -1 ? v.value : v.value.slice(0, comma);
       const realext = substituteGlobals(rawExt, plan.globals);
       st.lastExtension = realext;
-      addExtensionLine(ctx, st, v, realext, comma === -1 ? v.value.length : comma + 1, false, report);
+      addExtensionLine(ctx, st, v, realext, comma === -1 ? v.value.length : comma + 1, false, out);
     } else if (key === 'include') {
       const value = substituteGlobals(v.value, plan.globals);
       const parsed = parseIncludeValue(value);
@@ -285,17 +290,17 @@ function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: 
       };
       for (const w of parsed.warnings) {
         const r = value === v.value ? { start: vr.start + w.start, end: vr.start + Math.max(w.end, w.start + 1) } : vr;
-        report(v.file, r, 'warning', 'bad-include-timing', `${w.text} — Asterisk skips this part of the time window.`, w.text);
+        report(out, v.file, r, 'warning', 'bad-include-timing', `${w.text} — Asterisk skips this part of the time window.`, w.text);
       }
       const dup = ctx.includes.find((i) => i.value.toLowerCase() === value.toLowerCase());
       if (dup) {
-        report(v.file, node.range, 'warning', 'duplicate-include-context', `'${value}' is already included in '${ctx.name}' (line ${dup.lineNo}): Asterisk ignores this line.`, `Context '${v.value}' already included in '${ctx.name}' context on include at line ${v.lineNo}`);
+        report(out, v.file, node.range, 'warning', 'duplicate-include-context', `'${value}' is already included in '${ctx.name}' (line ${dup.lineNo}): Asterisk ignores this line.`, `Context '${v.value}' already included in '${ctx.name}' context on include at line ${v.lineNo}`);
         continue;
       }
       ctx.includes.push(inc);
     } else if (key === 'ignorepat') {
       if (ctx.ignorepats.some((p) => p.pattern.toLowerCase() === v.value.toLowerCase())) {
-        report(v.file, node.range, 'warning', 'duplicate-ignorepat', `This ignorepat is already in '${ctx.name}': Asterisk ignores this line.`, `Unable to include ignorepat '${v.value}' in context '${ctx.name}' at line ${v.lineNo}`);
+        report(out, v.file, node.range, 'warning', 'duplicate-ignorepat', `This ignorepat is already in '${ctx.name}': Asterisk ignores this line.`, `Unable to include ignorepat '${v.value}' in context '${ctx.name}' at line ${v.lineNo}`);
         continue;
       }
       ctx.ignorepats.push({ pattern: v.value, file: v.file, range: node.range });
@@ -305,14 +310,14 @@ function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: 
       const module = slash === -1 ? value : value.slice(0, slash);
       const data = slash === -1 ? '' : value.slice(slash + 1);
       if (ctx.switches.some((s) => s.module.toLowerCase() === module.toLowerCase() && s.data.toLowerCase() === data.toLowerCase())) {
-        report(v.file, node.range, 'warning', 'duplicate-switch', `This switch is already in '${ctx.name}': Asterisk ignores this line.`, `Unable to include switch '${v.value}' in context '${ctx.name}' at line ${v.lineNo}`);
+        report(out, v.file, node.range, 'warning', 'duplicate-switch', `This switch is already in '${ctx.name}': Asterisk ignores this line.`, `Unable to include switch '${v.value}' in context '${ctx.name}' at line ${v.lineNo}`);
         continue;
       }
       ctx.switches.push({ kind: key, module, data, file: v.file, lineNo: v.lineNo, range: node.range });
     } else if (key === 'autohints') {
       ctx.autohints = isTrue(v.value);
     } else {
-      report(v.file, node.nameRange, 'warning', 'unknown-dialplan-key', `'${v.name}' means nothing in a dialplan context: Asterisk ignores this line. A context takes exten, same, include, switch, lswitch, eswitch, ignorepat and autohints.`, `==!!== Unknown directive: ${v.name} at line ${v.lineNo} of extensions.conf -- IGNORING!!!`);
+      report(out, v.file, node.nameRange, 'warning', 'unknown-dialplan-key', `'${v.name}' means nothing in a dialplan context: Asterisk ignores this line. A context takes exten, same, include, switch, lswitch, eswitch, ignorepat and autohints.`, `==!!== Unknown directive: ${v.name} at line ${v.lineNo} of extensions.conf -- IGNORING!!!`);
     }
   }
 }
@@ -445,7 +450,7 @@ function isBlank(c: number): boolean {
 }
 
 /** Add one `exten =>` / `same =>` line; `restFrom` is where the priority field starts in the value. */
-function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: string, restFrom: number, same: boolean, report: Report): void {
+function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: string, restFrom: number, same: boolean, out: Diagnostic[]): void {
   const node = v.node;
   const value = v.value;
   // Value offsets map 1:1 to source unless comments were cut out of the value.
@@ -480,7 +485,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
     if (lp !== -1) {
       const rp = pri.indexOf(')', lp + 1);
       if (rp === -1) {
-        report(v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'label-unclosed', `The label has no closing ')': Asterisk drops this line.`, `Label missing trailing ')' at line ${v.lineNo}`);
+        report(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'label-unclosed', `The label has no closing ')': Asterisk drops this line.`, `Label missing trailing ')' at line ${v.lineNo}`);
         return;
       }
       label = pri.slice(lp + 1, rp);
@@ -496,7 +501,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
       const isNext = pri === 'next' || pri === 'n';
       if (st.lastPri <= -2) {
         const word = isNext ? 'next' : 'same';
-        report(v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'relative-priority-first', `'${pri}' needs an earlier priority in this context, but this is the first entry: Asterisk drops this line. Use 1.`, `Can't use '${word}' priority on the first entry at line ${v.lineNo}!`);
+        report(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'relative-priority-first', `'${pri}' needs an earlier priority in this context, but this is the first entry: Asterisk drops this line. Use 1.`, `Can't use '${word}' priority on the first entry at line ${v.lineNo}!`);
         return;
       }
       ipri = isNext ? st.lastPri + 1 : st.lastPri;
@@ -506,13 +511,13 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
       else {
         const found = findLabel(ctx, ext, cid, pri);
         if (found === undefined) {
-          report(v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'unknown-label', `No label '${pri}' earlier in extension '${ext}' of context '${ctx.name}': Asterisk drops this line.` + (/[[\]_!.]/.test(pri) ? ` (The second field of '${same ? 'same' : 'exten'} =>' is the priority${same ? '; same => does not repeat the extension' : ''}.)` : ''), `Invalid priority/label '${pri}' at line ${v.lineNo}`);
+          report(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'unknown-label', `No label '${pri}' earlier in extension '${ext}' of context '${ctx.name}': Asterisk drops this line.` + (/[[\]_!.]/.test(pri) ? ` (The second field of '${same ? 'same' : 'exten'} =>' is the priority${same ? '; same => does not repeat the extension' : ''}.)` : ''), `Invalid priority/label '${pri}' at line ${v.lineNo}`);
           return;
         }
         ipri = found;
       }
       if (num !== undefined && ipri < 1) {
-        report(v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'invalid-priority', `Priority ${ipri} is not allowed (priorities start at 1): Asterisk drops this line.`, `Invalid priority '${pri}' at line ${v.lineNo}`);
+        report(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'invalid-priority', `Priority ${ipri} is not allowed (priorities start at 1): Asterisk drops this line.`, `Invalid priority '${pri}' at line ${v.lineNo}`);
         return;
       }
     }
@@ -535,7 +540,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
       } else {
         argB = value.length;
         const before = value.slice(appFrom, firstParen);
-        report(v.file, valueSpan(node.valueStart, node.valueEnd, exact, appFrom, value.length), 'warning', 'unclosed-parenthesis', `No closing ')' for ${before.trim() || 'the application'}(: Asterisk passes everything after '(' as the arguments.`, `No closing parenthesis found? '${before}(${value.slice(argA)}' at line ${v.lineNo}`);
+        report(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, appFrom, value.length), 'warning', 'unclosed-parenthesis', `No closing ')' for ${before.trim() || 'the application'}(: Asterisk passes everything after '(' as the arguments.`, `No closing parenthesis found? '${before}(${value.slice(argA)}' at line ${v.lineNo}`);
       }
     }
   }
@@ -551,15 +556,15 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   const p = new PriorityLine(realext, ext, cid, ipri, label, appKey, v.file, ctx.name, node, value, flags, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
 
   if (ext === '') {
-    report(v.file, p.extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);
+    report(out, v.file, p.extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);
     return;
   }
   if ((ext === '_.' || ext === '_!') && !same) {
-    report(v.file, p.extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T, which can loop or swallow hangups. Use '_X${ext[1]}' instead.`, `The use of '${ext}' for an extension is strongly discouraged and can have unexpected behavior.  Please use '_X${ext[1]}' instead at line ${v.lineNo}`);
+    report(out, v.file, p.extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T, which can loop or swallow hangups. Use '_X${ext[1]}' instead.`, `The use of '${ext}' for an extension is strongly discouraged and can have unexpected behavior.  Please use '_X${ext[1]}' instead at line ${v.lineNo}`);
   } else if ((ext === '_.' || ext === '_!') && same && p.priority === 1) {
-    report(v.file, p.extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T. Use '_X${ext[1]}' instead.`);
+    report(out, v.file, p.extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T. Use '_X${ext[1]}' instead.`);
   }
-  addPriority(ctx, st, p, report);
+  addPriority(ctx, st, p, out);
 }
 
 /**
@@ -580,7 +585,7 @@ function findLabel(ctx: Context, ext: string, cid: string | undefined, label: st
   return st && findExtension(st, normalizeExtensionName(ext).match, cid)?.labels.get(label)?.priority;
 }
 
-function addPriority(ctx: Context, st: ContextState, p: Priority, report: Report): void {
+function addPriority(ctx: Context, st: ContextState, p: Priority, out: Diagnostic[]): void {
   // Consecutive lines of one extension (same =>, or exten => repeated) find it again at once.
   const sameAsLast = st.lastWritten === p.written && st.lastExt !== undefined;
   const names = sameAsLast ? st.lastNames! : normalizeExtensionName(p.exten);
@@ -607,7 +612,7 @@ function addPriority(ctx: Context, st: ContextState, p: Priority, report: Report
   if (existing) {
     const alias = ext.name !== names.name ? ` by aliased extension '${ext.name}'` : '';
     const at = existing.file === p.file ? `line ${existing.lineNo}` : `${existing.file}:${existing.lineNo}`;
-    report(
+    report(out, 
       p.file,
       p.priorityRange,
       'warning',
@@ -620,7 +625,7 @@ function addPriority(ctx: Context, st: ContextState, p: Priority, report: Report
   if (p.label !== undefined && p.label !== '') {
     const other = ext.labels.get(p.label);
     if (other && other.priority !== p.priority) {
-      report(p.file, p.priorityRange, 'warning', 'duplicate-label', `Label '${p.label}' is already used at priority ${other.priority} of '${ext.name}' (line ${other.lineNo}): Asterisk keeps this priority but without the label, so Goto(${p.label}) goes to priority ${other.priority}.`, `Extension '${names.name}' priority ${p.priority} in '${ctx.name}', label '${p.label}' already in use at priority ${other.priority}`);
+      report(out, p.file, p.priorityRange, 'warning', 'duplicate-label', `Label '${p.label}' is already used at priority ${other.priority} of '${ext.name}' (line ${other.lineNo}): Asterisk keeps this priority but without the label, so Goto(${p.label}) goes to priority ${other.priority}.`, `Extension '${names.name}' priority ${p.priority} in '${ctx.name}', label '${p.label}' already in use at priority ${other.priority}`);
       p.label = undefined;
     } else {
       if (ext.labels === NO_LABELS) ext.labels = new Map();
