@@ -1,5 +1,7 @@
+import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseConfig, type LineNode } from '../../server/src/core/parse/parser';
+import { grammarFallbacks, parseConfig, type LineNode } from '../../server/src/core/parse/parser';
+import { CORPUS, listFiles } from '../helpers/shared';
 
 /** Compact rendering of what Asterisk sees on each line. */
 function show(n: LineNode): string {
@@ -82,5 +84,52 @@ describe('positions', () => {
     expect(n.value).toBe('value');
     expect(text.slice(n.nameRange.start, n.nameRange.end)).toBe('key');
     expect(text.slice(n.valueRange.start, n.valueRange.end)).toBe('va;--c--;lue');
+  });
+});
+
+describe('the Chevrotain grammar takes every line', () => {
+  /** Parse and check that the lexers and the grammar decided every line (no chunk fell back) as its first character says. */
+  function grammarTakes(text: string): void {
+    const before = grammarFallbacks.chunks;
+    const parsed = parseConfig(text);
+    expect(grammarFallbacks.chunks - before, 'chunks the grammar did not take').toBe(0);
+    for (const n of parsed.nodes) {
+      const c = n.line.text[0];
+      expect(n.kind, `line ${n.line.lineNo}: ${n.line.text}`).toBe(c === '[' ? 'section' : c === '#' ? 'directive' : 'assignment');
+    }
+  }
+
+  const cases: [string, string][] = [
+    ['empty file', ''],
+    ['blanks only', '  \n\t\n\r\n'],
+    ['comments only', '; a\n  ;b\n;\n'],
+    ['indented lines of every kind', '  [s]\n\t#include "x.conf"\n  same => n,NoOp()\n \t[t](!)\n'],
+    ['CRLF line ends', '[s]\r\nexten => 1,1,NoOp()\r\n\r\n; c\r\n#tryinclude y\r\n'],
+    ['escaped semicolon at the start', '[s]\n\\;x = 1\n  \\;y=2\n'],
+    ['no newline at the end', '[s]\nexten => 1,1,Hangup()'],
+    ['trailing blanks at the end', '[s]\nk=v\n   '],
+    ['byte order mark', '\ufeff[general]\nstatic=yes\n'],
+    ['byte order mark before a comment', '\ufeff; c\n[s]\n'],
+    ['block comments (logical lines)', '[s]\nk=1 ;-- a\nb --; m=2\n;-- whole\n[x]\n--;\n[t]\n'],
+    ['NUL in a line', '[s]\nk=v\0junk\n#include a\n'],
+    ['lines without =', '[s]\njunk line\n=x\n'],
+    ['a line of only a backslash', '[s]\n\\\n'],
+  ];
+  for (const [name, text] of cases) it(name, () => grammarTakes(text));
+
+  it('across chunk boundaries of a large file, with and without block comments', () => {
+    const lines: string[] = ['[general]', 'static=yes', '[from-internal]'];
+    for (let i = 0; i < 5000; i++) {
+      lines.push(i % 7 === 0 ? `; comment ${i}` : i % 11 === 0 ? '' : i % 13 === 0 ? `[ctx-${i}]` : i % 17 === 0 ? `#include extra-${i}.conf` : ` same => n,NoOp(${i})`);
+    }
+    const text = lines.join('\n');
+    grammarTakes(text);
+    grammarTakes(text.replace('; comment 7\n', ';-- block\n--;\n'));
+  });
+
+  it('every corpus file', () => {
+    const files = listFiles(CORPUS).filter((f) => f.endsWith('.conf') || f.endsWith('.sample'));
+    expect(files.length).toBeGreaterThan(50);
+    for (const f of files) grammarTakes(fs.readFileSync(f, 'utf8'));
   });
 });

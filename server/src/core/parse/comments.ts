@@ -65,6 +65,12 @@ export interface CommentScan {
   /** Source ranges [start, end) of comment text, for folding and highlighting. */
   comments: number[];
   problems: ScanProblem[];
+  /**
+   * Every logical line is its physical line, trimmed and cut at its first
+   * unescaped ';': no block comment marker, no NUL, no line skipped for its
+   * length. (The parser then lexes the source text itself.)
+   */
+  plain: boolean;
 }
 
 /** Map an index into a logical line's text (0..text.length) to a source offset. */
@@ -116,6 +122,7 @@ export function scanLines(text: string, from = 0, to = text.length, firstLineNo 
   const n = to;
   let nextNul = text.indexOf('\0', from);
   let nextSemi = text.indexOf(';', from);
+  let plain = nextNul === -1 || nextNul >= to;
 
   while (ls < n) {
     lineNo++;
@@ -175,6 +182,7 @@ export function scanLines(text: string, from = 0, to = text.length, firstLineNo 
         pos = i + 1;
       } else if (i + 2 < le && text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 45 && text.charCodeAt(i + 3) !== 45) {
         // ";--" opens a block comment.
+        plain = false;
         pos = i + 3;
         if (comment >= MAX_NESTED_COMMENTS) {
           problems.push({
@@ -198,6 +206,7 @@ export function scanLines(text: string, from = 0, to = text.length, firstLineNo 
         nestLines[comment - 1] = lineNo;
       } else if (i >= pos + 2 && text.charCodeAt(i - 1) === 45 && text.charCodeAt(i - 2) === 45) {
         // "--;" closes one level; text after it joins the text before the opener.
+        plain = false;
         comment--;
         pos = i + 1;
         if (comment === 0) {
@@ -240,7 +249,7 @@ export function scanLines(text: string, from = 0, to = text.length, firstLineNo 
     });
     if (blockStart !== -1) comments.push(blockStart, n);
   }
-  return { lines, comments, problems };
+  return { lines, comments, problems, plain: plain && problems.length === 0 };
 
   function finishStray(): void {
     const lost = strayIgnored;

@@ -1,15 +1,19 @@
 /**
- * Chevrotain tokens for logical config lines (after comment removal, see
- * comments.ts), lexed together, joined by '\n'. Asterisk's `process_text_line`
- * decides what a line is by its first character — '[' a section, '#' a
- * directive, anything else a `name = value` line — and then reads the rest with
- * plain string rules (buildNode in parser.ts). So each logical line is one
- * token of its kind, and the newlines between them are skipped: one token per
- * line keeps lexing cheap on megabyte dialplans (Chevrotain's performance guide:
- * fewer, larger tokens; custom matchers with start-character hints).
- * The lexer cannot fail: every character belongs to some token.
+ * Chevrotain tokens for config lines. Asterisk's `process_text_line` decides
+ * what a line is by its first character — '[' a section, '#' a directive,
+ * anything else a `name = value` line — and then reads the rest with plain
+ * string rules (buildNode in parser.ts). So each line is one token of its kind
+ * (Chevrotain's performance guide: fewer, larger tokens; custom matchers with
+ * start-character hints). Two lexers:
+ * - `sourceLexer` reads the file text itself, one token per physical line:
+ *   blank and comment-only lines are skipped, leading blanks belong to the
+ *   line. It serves files whose lines are their own logical lines (no block
+ *   comments, no NUL, no overlong lines: see CommentScan.plain), nearly all.
+ * - `lineLexer` reads the logical lines after comment removal (comments.ts),
+ *   joined by '\n', for the rest.
+ * Neither can fail: every character belongs to some token.
  */
-import { createToken, Lexer, type CustomPatternMatcherFunc, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherFunc, type ILexingResult, type TokenType } from 'chevrotain';
 
 /** A token from a line's first character to the end of the line; `first` restricts that character. */
 function wholeLine(first?: number): CustomPatternMatcherFunc {
@@ -43,9 +47,78 @@ function assignmentStartChars(): string[] {
   return out;
 }
 
-export const tokenVocabulary: TokenType[] = [NL, SectionLine, DirectiveLine, AssignmentLine];
+/* Lines of the source text ------------------------------------------------ */
 
-export const lineLexer = new Lexer(tokenVocabulary, {
+const BLANK = 0;
+const SECTION = 1;
+const DIRECTIVE = 2;
+const ASSIGNMENT = 3;
+
+/** C isspace() without the newline. */
+function isBlankChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
+}
+
+// The kind of the line at lastOffset of the text being tokenized (see tokenizeSource): the matchers tried at one
+// line start share it.
+let lastOffset = -1;
+let lastKind = BLANK;
+
+/** What the physical line at `offset` is to Asterisk, by its first non-blank character. */
+function sourceLineKind(text: string, offset: number): number {
+  if (offset === lastOffset) return lastKind;
+  let i = offset;
+  let c = text.charCodeAt(i);
+  while (isBlankChar(c)) c = text.charCodeAt(++i);
+  lastOffset = offset;
+  // A line that is empty after its blanks (c is '\n' or NaN at the end), or starts with ';', is no line to Asterisk.
+  lastKind = c === 10 || c !== c || c === 59 ? BLANK : c === 91 ? SECTION : c === 35 ? DIRECTIVE : ASSIGNMENT;
+  return lastKind;
+}
+
+/** A whole physical line of one kind, its newline included. */
+function sourceLine(kind: number): CustomPatternMatcherFunc {
+  const match = [''] as unknown as RegExpExecArray;
+  return (text, offset) => {
+    if (offset > 0 && text.charCodeAt(offset - 1) !== 10) return null;
+    if (sourceLineKind(text, offset) !== kind) return null;
+    const nl = text.indexOf('\n', offset);
+    match[0] = text.slice(offset, nl === -1 ? text.length : nl + 1);
+    return match;
+  };
+}
+
+const BLANK_CHARS = [' ', '\t', '\v', '\f', '\r'];
+
+/** A blank or comment-only line: skipped. */
+export const SourceBlankLine = createToken({ name: 'SourceBlankLine', pattern: { exec: sourceLine(BLANK) }, line_breaks: true, group: Lexer.SKIPPED, start_chars_hint: [...BLANK_CHARS, ';', '\n'] });
+export const SourceSectionLine = createToken({ name: 'SourceSectionLine', pattern: { exec: sourceLine(SECTION) }, line_breaks: true, categories: [SectionLine], start_chars_hint: [...BLANK_CHARS, '['] });
+export const SourceDirectiveLine = createToken({ name: 'SourceDirectiveLine', pattern: { exec: sourceLine(DIRECTIVE) }, line_breaks: true, categories: [DirectiveLine], start_chars_hint: [...BLANK_CHARS, '#'] });
+/** Every character but '\n', '[', '#' and ';' starts an assignment line; blanks may start any line. */
+export const SourceAssignmentLine = createToken({ name: 'SourceAssignmentLine', pattern: { exec: sourceLine(ASSIGNMENT) }, line_breaks: true, categories: [AssignmentLine], start_chars_hint: assignmentStartChars().filter((c) => c !== ';') });
+
+const sourceTokens: TokenType[] = [SourceAssignmentLine, SourceBlankLine, SourceSectionLine, SourceDirectiveLine];
+const lineTokens: TokenType[] = [NL, SectionLine, DirectiveLine, AssignmentLine];
+
+/** What the parser reads: the line kinds, and the source lines that belong to them (as categories). */
+export const tokenVocabulary: TokenType[] = [...lineTokens, ...sourceTokens];
+
+export const lineLexer = new Lexer(lineTokens, {
   positionTracking: 'onlyOffset',
   ensureOptimizations: true,
 });
+
+const sourceLexer = new Lexer(sourceTokens, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: true,
+});
+
+/** Tokenize source text: a token per physical line that Asterisk reads, blank and comment-only lines skipped. */
+export function tokenizeSource(text: string): ILexingResult {
+  lastOffset = -1;
+  try {
+    return sourceLexer.tokenize(text);
+  } finally {
+    lastOffset = -1;
+  }
+}

@@ -9,9 +9,9 @@
  * text with Asterisk's own rules (split at the first '=', name up to the first
  * ']', …), so odd lines read exactly as Asterisk reads them.
  */
-import { EmbeddedActionsParser } from 'chevrotain';
+import { EmbeddedActionsParser, type ILexingResult } from 'chevrotain';
 import { lineAt, scanLines, toSource, type LogicalLine, type ScanProblem } from './comments';
-import { AssignmentLine, DirectiveLine, lineLexer, SectionLine, tokenVocabulary } from './lexer';
+import { AssignmentLine, DirectiveLine, lineLexer, SectionLine, tokenizeSource, tokenVocabulary } from './lexer';
 import { runToEnd, type Steps } from '../steps';
 
 /** A source range [start, end) in UTF-16 offsets. */
@@ -119,6 +119,9 @@ function getParser(): LineParser {
   return (parserInstance ??= new LineParser());
 }
 
+/** Chunks of lines the grammar did not take, so that each line's shape came from its first character (tests expect none). */
+export const grammarFallbacks = { chunks: 0 };
+
 /** Lines lexed and parsed at a time: the tokens of a chunk die young instead of outliving the whole file. */
 const CHUNK_LINES = 2048;
 
@@ -139,9 +142,19 @@ function* parseLines(text: string, from: number, to: number, firstLineNo: number
   const texts = table.text;
   const count = texts.length;
   const nodes: LineNode[] = new Array(count);
+  // Where the next chunk's physical lines start (after a byte order mark, which the scan drops).
+  let a = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
   for (let first = 0; first < count; first += CHUNK_LINES) {
     const last = Math.min(count, first + CHUNK_LINES);
-    const shapes = lineShapes(texts, first, last);
+    let shapes: LineShape[] | undefined;
+    if (scan.plain) {
+      // The chunk's physical lines, up to the end of its last logical line's (the rest of the range for the last chunk).
+      const nl = last === count ? -1 : text.indexOf('\n', table.start[last - 1]!);
+      const b = nl === -1 || nl >= to ? to : nl + 1;
+      shapes = sourceShapes(text, a, b, last - first);
+      a = b;
+    } else shapes = lineShapes(texts, first, last);
+    if (!shapes) grammarFallbacks.chunks++;
     for (let i = first; i < last; i++) {
       // If the grammar did not take every line, decide each line by its first character (what the grammar encodes).
       const shape = shapes ? shapes[i - first]! : fallbackShape(texts[i]!);
@@ -237,10 +250,19 @@ function moved(n: LineNode, delta: number, lineDelta: number): LineNode {
   return n.kind === 'section' ? buildSection(shifted) : buildDirective(shifted);
 }
 
-/** The grammar's shape of lines [from, to), or undefined when it did not take every line. */
+/** The grammar's shape of the logical lines [from, to), or undefined when it did not take every line. */
 function lineShapes(texts: string[], from: number, to: number): LineShape[] | undefined {
   // Array#join writes the chunk once (no chain of partial strings to flatten).
-  const lexed = lineLexer.tokenize(texts.slice(from, to).join('\n'));
+  return shapesOf(lineLexer.tokenize(texts.slice(from, to).join('\n')), to - from);
+}
+
+/** The grammar's shape of the lines of text[a, b) when every logical line is its physical line (CommentScan.plain). */
+function sourceShapes(text: string, a: number, b: number, expected: number): LineShape[] | undefined {
+  return shapesOf(tokenizeSource(text.slice(a, b)), expected);
+}
+
+/** Parse lexed lines; undefined when the grammar did not take exactly `expected` lines. */
+function shapesOf(lexed: ILexingResult, expected: number): LineShape[] | undefined {
   const parser = getParser();
   parser.input = lexed.tokens;
   parser.shapes = [];
@@ -251,7 +273,7 @@ function lineShapes(texts: string[], from: number, to: number): LineShape[] | un
   } catch {
     shapes = undefined;
   }
-  if (parser.errors.length > 0 || lexed.errors.length > 0 || shapes?.length !== to - from) shapes = undefined;
+  if (parser.errors.length > 0 || lexed.errors.length > 0 || shapes?.length !== expected) shapes = undefined;
   // The singleton parser must not keep the last input's tokens alive.
   parser.input = [];
   parser.shapes = [];
