@@ -81,15 +81,18 @@ function merge(buckets: Bucket[]): readonly Priority[] {
       out.push(buckets[best]!.items[next[best]!++]!);
     }
   }
-  // Many lists (say, every hint's text): gather and sort.
-  const items: Priority[] = [];
-  const at: number[] = [];
+  // Many lists (say, every hint's text): each item into the slot of its sequence number (they are distinct), in order.
+  let min = Infinity;
+  let max = -1;
   for (const b of buckets) {
-    for (let i = 0; i < b.items.length; i++) {
-      items.push(b.items[i]!);
-      at.push(b.at[i]!);
-    }
+    if (b.at.length === 0) continue;
+    min = Math.min(min, b.at[0]!);
+    max = Math.max(max, b.at[b.at.length - 1]!);
   }
-  const order = items.map((_, i) => i).sort((x, y) => at[x]! - at[y]!);
-  return order.map((i) => items[i]!);
+  if (max === -1) return [];
+  const slots: (Priority | undefined)[] = new Array(max - min + 1);
+  for (const b of buckets) for (let i = 0; i < b.items.length; i++) slots[b.at[i]! - min] = b.items[i]!;
+  const out: Priority[] = [];
+  for (const p of slots) if (p !== undefined) out.push(p);
+  return out;
 }

@@ -98,19 +98,17 @@ class LineParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  // Alternatives are built once (Chevrotain's performance guide: cache OR arrays).
-  private docAlts?: { ALT: () => unknown }[];
+  // The alternatives and the MANY body are made once (Chevrotain's performance guide: cache OR arrays). A body
+  // made at each parse would be a new function per chunk, called once per line and optimized again every time.
+  private readonly docAlts: { ALT: () => unknown }[] = [
+    { ALT: () => (this.CONSUME(AssignmentLine), this.shapes.push(ASSIGNMENT)) },
+    { ALT: () => (this.CONSUME(SectionLine), this.shapes.push(SECTION)) },
+    { ALT: () => (this.CONSUME(DirectiveLine), this.shapes.push(DIRECTIVE)) },
+  ];
+  private readonly oneLine = (): unknown => this.OR(this.docAlts);
 
   document = this.RULE('document', () => {
-    this.MANY(() =>
-      this.OR(
-        (this.docAlts ??= [
-          { ALT: () => (this.CONSUME(AssignmentLine), this.shapes.push(ASSIGNMENT)) },
-          { ALT: () => (this.CONSUME(SectionLine), this.shapes.push(SECTION)) },
-          { ALT: () => (this.CONSUME(DirectiveLine), this.shapes.push(DIRECTIVE)) },
-        ]),
-      ),
-    );
+    this.MANY(this.oneLine);
   });
 }
 

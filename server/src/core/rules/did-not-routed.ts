@@ -5,9 +5,13 @@
  */
 import type { Diagnostic } from '../diagnostic';
 import { findExtension } from '../simulate/find';
-import { deviceValue } from '../sip/model';
+import { deviceValue, type SipDevice } from '../sip/model';
 import type { Rule } from './rule';
 import { fraudPath } from './routing';
+
+function hostOf(d: SipDevice): string {
+  return (deviceValue(d, 'host') ?? '').toLowerCase();
+}
 
 export const didNotRouted: Rule = {
   code: 'did-not-routed',
@@ -18,12 +22,20 @@ export const didNotRouted: Rule = {
     const { sip, dialplan: plan } = analysis;
     if (!sip || !plan) return [];
     const out: Diagnostic[] = [];
+    let devices: SipDevice[] | undefined;
+    let hosts: string[] | undefined; // host= of each device, lower-cased
     for (const r of sip.registrations) {
       const e = r.entry;
       if (!e || !r.fields.extension) continue;
       const did = e.extension;
       const host = e.host.toLowerCase();
-      const peers = [...sip.devices.values()].filter((d) => (deviceValue(d, 'host') ?? '').toLowerCase() === host || (e.peer && d.name.toLowerCase() === e.peer.toLowerCase()));
+      const peerName = e.peer?.toLowerCase();
+      if (!devices || !hosts) {
+        devices = [...sip.devices.values()];
+        hosts = devices.map(hostOf);
+      }
+      const peers: SipDevice[] = [];
+      for (let i = 0; i < devices.length; i++) if (hosts[i] === host || (peerName && devices[i]!.name.toLowerCase() === peerName)) peers.push(devices[i]!);
       const inbound = peers.filter((d) => /invite|port/i.test(deviceValue(d, 'insecure') ?? ''));
       const candidates = inbound.length ? inbound : peers;
       if (candidates.length === 0) continue;

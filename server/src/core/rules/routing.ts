@@ -22,9 +22,31 @@ export interface DialUse {
 
 const dialCache = new WeakMap<Dialplan, DialUse[]>();
 
-/** Substitute [globals] only (static knowledge). */
+/** Substitute [globals] only (static knowledge): each `${NAME}` (letters, digits, `_`) of a global; the rest stays. */
 function globalsOnly(text: string, plan: Dialplan): string {
-  return text.replace(/\$\{([A-Za-z0-9_]+)\}/g, (m, name: string) => plan.globals.get(name)?.value ?? m);
+  // A loop rather than a replace() callback: a callback made per call is optimized again at every check.
+  let i = text.indexOf('${');
+  if (i === -1) return text;
+  let out = '';
+  let kept = 0; // text before this offset is in out
+  while (i !== -1) {
+    let j = i + 2;
+    while (j < text.length && isNameChar(text.charCodeAt(j))) j++;
+    if (j > i + 2 && text.charCodeAt(j) === 125 /* } */) {
+      const v = plan.globals.get(text.slice(i + 2, j));
+      if (v !== undefined) {
+        out += text.slice(kept, i) + v.value;
+        kept = j + 1;
+      }
+      i = text.indexOf('${', j + 1);
+    } else i = text.indexOf('${', i + 2);
+  }
+  return kept === 0 ? text : out + text.slice(kept);
+}
+
+/** [A-Za-z0-9_] */
+function isNameChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** Every SIP destination named in a Dial() of the dialplan. */

@@ -46,11 +46,16 @@ export interface FindResult {
 
 const indexes = new WeakMap<Context, ExtensionIndex<Extension>>();
 
+/** An extension as the index takes it (a module function: a closure made per context is optimized again at every check). */
+function indexEntry(e: Extension): { exten: string; cid: string | undefined; value: Extension } {
+  return { exten: e.name, cid: e.cid, value: e };
+}
+
 /** The compiled lookup index of a context (built once per dialplan). */
 export function contextIndex(ctx: Context): ExtensionIndex<Extension> {
   let idx = indexes.get(ctx);
   if (!idx) {
-    idx = new ExtensionIndex(ctx.extensions.map((e) => ({ exten: e.name, cid: e.cid, value: e })));
+    idx = new ExtensionIndex(ctx.extensions.map(indexEntry));
     indexes.set(ctx, idx);
   }
   return idx;
