@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
+import { loadConfig } from '../../server/src/core/config/loader';
 
 describe('Workspace reuse', () => {
   const files: Record<string, string> = {
@@ -74,5 +75,25 @@ describe('Workspace.analyzeSteps', () => {
     dropped.next();
     ws.setOverlay('/s/extensions.conf', '[in]\nexten => 1,1,Goto(in,1,1)\n');
     expect(ws.analyze(paths).diagnostics.map((d) => d.code)).not.toContain('unknown-context');
+  });
+});
+
+describe('Variables', () => {
+  it('a file included twice in one section: += appends to the last copy of the variable', () => {
+    const f: Record<string, string> = { '/v/sip.conf': '[p]\n#include part.conf\n#include part.conf\ncontext += -b\n', '/v/part.conf': 'context=a\n' };
+    const cat = new Workspace({ configDir: '/v', host: memoryHost(f) }).load('/v/sip.conf').categories[0]!;
+    expect(cat.vars.map((v) => `${v.name}=${v.value}@${v.file}:${v.lineNo}`)).toEqual(['context=a@/v/part.conf:1', 'context=a -b@/v/part.conf:1']);
+    expect(cat.vars[1]!.appended?.length).toBe(1);
+  });
+
+  it('one parse loaded as two files keeps each Variable with its own file', () => {
+    const w = new Workspace({ configDir: '/w', host: memoryHost({}) });
+    const parsed = w.parse('/w/a.conf', '[s]\nk=v\n');
+    const host = memoryHost({ '/w/a.conf': '[s]\nk=v\n', '/w/b.conf': '[s]\nk=v\n' });
+    const load = (file: string) => loadConfig(file, { configDir: '/w', host, parse: () => parsed }).categories[0]!.vars[0]!;
+    const a = load('/w/a.conf');
+    const b = load('/w/b.conf');
+    expect([a.file, b.file]).toEqual(['/w/a.conf', '/w/b.conf']);
+    expect([a.key, a.value, b.key, b.value, b.node]).toEqual(['k', 'v', 'k', 'v', a.node]);
   });
 });

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostic';
 import type { ConfigHost } from '../host';
-import type { AssignmentNode, DirectiveNode, LineNode, ParsedFile, Range, SectionNode } from '../parse/parser';
+import { asVariable, lowerName, type AssignmentNode, type DirectiveNode, type LineNode, type ParsedFile, type Range, type SectionNode } from '../parse/parser';
 
 export const MAX_INCLUDE_LEVEL = 10;
 
@@ -262,18 +262,20 @@ function handleAssignment(ld: LoadState, file: string, node: AssignmentNode): vo
     return;
   }
   if (op === '+=') {
-    let target: Variable | undefined;
-    for (const v of ld.current.vars) if (v.name === node.name) target = v;
-    if (target) {
+    // The last variable of that name (by index: a line of a file included twice is the same object twice).
+    const vars = ld.current.vars;
+    let idx = -1;
+    for (let i = 0; i < vars.length; i++) if (vars[i]!.name === node.name) idx = i;
+    if (idx !== -1) {
+      const target = vars[idx]!;
       const merged = (target.value + node.value).replace(/[ \t\r\n\v\f]+$/, '').replace(/^[ \t]+/, '');
-      const idx = ld.current.vars.indexOf(target);
-      ld.current.vars[idx] = variable(target.name, target.key, merged, target.file, target.lineNo, target.node, target.inheritedFrom, [...(target.appended ?? []), node]);
+      vars[idx] = variable(target.name, target.key, merged, target.file, target.lineNo, target.node, target.inheritedFrom, [...(target.appended ?? []), node]);
       ld.current.end.file = file;
       ld.current.end.offset = node.end;
       return;
     }
   }
-  ld.current.vars.push(variable(node.name, lowerName(node.name), op === '+=' ? node.value.trim() : node.value, file, node.line.lineNo, node, undefined, undefined));
+  ld.current.vars.push((op !== '+=' && asVariable(node, file)) || variable(node.name, lowerName(node.name), op === '+=' ? node.value.trim() : node.value, file, node.line.lineNo, node, undefined, undefined));
   ld.current.end.file = file;
   ld.current.end.offset = node.end;
 }
@@ -336,7 +338,7 @@ function handleDirective(ld: LoadState, file: string, node: DirectiveNode): void
 }
 
 /** A Variable with every field present, so that all of them share one object shape (hot loops read them). */
-function variable(name: string, key: string, value: string, file: string, lineNo: number, node: AssignmentNode, inheritedFrom: Category | undefined, appended: AssignmentNode[] | undefined): Variable {
+export function variable(name: string, key: string, value: string, file: string, lineNo: number, node: AssignmentNode, inheritedFrom: Category | undefined, appended: AssignmentNode[] | undefined): Variable {
   return { name, key, value, file, lineNo, node, inheritedFrom, appended };
 }
 
@@ -347,8 +349,3 @@ export function lastVar(cat: Category, name: string): Variable | undefined {
   return undefined;
 }
 
-/** A name lower-cased; the names of most dialplan lines are already lower-case words. */
-function lowerName(name: string): string {
-  if (name === 'exten' || name === 'same' || name === 'include') return name;
-  return name.toLowerCase();
-}

@@ -7,7 +7,7 @@
  */
 import type { Diagnostic, Severity } from '../diagnostic';
 import { isTrue } from '../config/booleans';
-import type { Category, LoadedConfig, Variable } from '../config/loader';
+import { variable, type Category, type LoadedConfig, type Variable } from '../config/loader';
 import type { AssignmentNode, Range } from '../parse/parser';
 import { extensionIdentityKey, normalizeExtensionName, shrinkCallerIdPattern, type NormalizedExtensionName } from './pattern';
 import { parseIncludeValue, type IncludeTiming } from './timing';
@@ -174,7 +174,7 @@ export function* buildDialplanSteps(config: LoadedConfig): Steps<Dialplan> {
   for (const cat of visible) {
     if (cat.name.toLowerCase() !== 'globals') continue;
     for (const v of cat.vars) {
-      globals.set(v.name, { ...v, value: substituteGlobals(v.value, globals) });
+      globals.set(v.name, variable(v.name, v.key, substituteGlobals(v.value, globals), v.file, v.lineNo, v.node, v.inheritedFrom, v.appended));
     }
   }
 

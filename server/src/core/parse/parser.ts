@@ -13,6 +13,7 @@ import { EmbeddedActionsParser, type ILexingResult } from 'chevrotain';
 import { lineAt, scanLines, toSource, type LogicalLine, type ScanProblem } from './comments';
 import { AssignmentLine, DirectiveLine, lineLexer, SectionLine, tokenizeSource, tokenVocabulary } from './lexer';
 import { runToEnd, type Steps } from '../steps';
+import type { Variable } from '../config/loader';
 
 /** A source range [start, end) in UTF-16 offsets. */
 export interface Range {
@@ -372,10 +373,17 @@ const INVALID_ESCAPE = 8;
 /**
  * An assignment line. Most lines of a big dialplan are these, so the node is
  * also its own logical line, keeps its source ranges as numbers and makes
- * `Range` objects only when asked.
+ * `Range` objects only when asked, and it is also the loader's Variable for
+ * the line when nothing changes its value (see asVariable).
  */
-class Assignment implements AssignmentNode, LogicalLine {
+class Assignment implements AssignmentNode, LogicalLine, Variable {
   declare readonly kind: 'assignment';
+  declare readonly inheritedFrom: undefined;
+  declare readonly appended: undefined;
+  /** The name lower-cased (Variable.key). */
+  readonly key: string;
+  /** The file the loader loaded the line from ('' until then). */
+  file = '';
   constructor(
     readonly lineNo: number,
     readonly text: string,
@@ -390,8 +398,13 @@ class Assignment implements AssignmentNode, LogicalLine {
     readonly nameEnd: number,
     readonly valueStart: number,
     readonly valueEnd: number,
-  ) {}
+  ) {
+    this.key = lowerName(name);
+  }
   get line(): LogicalLine {
+    return this;
+  }
+  get node(): AssignmentNode {
     return this;
   }
   get op(): AssignmentNode['op'] {
@@ -414,6 +427,25 @@ class Assignment implements AssignmentNode, LogicalLine {
   }
 }
 (Assignment.prototype as { kind: string }).kind = 'assignment';
+(Assignment.prototype as { inheritedFrom?: unknown }).inheritedFrom = undefined;
+(Assignment.prototype as { appended?: unknown }).appended = undefined;
+
+/**
+ * The line as a Variable of `file` when the loader keeps its value as it is
+ * (no object per line); undefined when it needs a Variable of its own (the node
+ * was loaded as another file, or is not a node of this parser).
+ */
+export function asVariable(node: AssignmentNode, file: string): Variable | undefined {
+  if (!(node instanceof Assignment)) return undefined;
+  if (node.file === '') node.file = file;
+  return node.file === file ? node : undefined;
+}
+
+/** A name lower-cased; the names of most dialplan lines are already lower-case words. */
+export function lowerName(name: string): string {
+  if (name === 'exten' || name === 'same' || name === 'include') return name;
+  return name.toLowerCase();
+}
 
 /** Source offset of text index a of a line (start of a range, or an empty range at a). */
 function srcStart(start: number, segs: number[] | undefined, a: number): number {
@@ -465,6 +497,9 @@ const COMMON_NAMES = new Map<string, string>();
 
 /** text.slice(a, b), as a shared string when it is a common name. */
 function internName(text: string, a: number, b: number): string {
+  // The names of most dialplan lines, without slicing and hashing them.
+  if (b - a === 4 && text.startsWith('same', a)) return 'same';
+  if (b - a === 5 && text.startsWith('exten', a)) return 'exten';
   const name = text.slice(a, b);
   if (b - a > 16) return name;
   const shared = COMMON_NAMES.get(name);

@@ -30,6 +30,13 @@ export interface SipDevice {
   user: boolean;
   /** Effective variables in order (templates first, later sections after). */
   vars: Variable[];
+  /** One bit per option name present (see keyBit): deviceVar answers "not set" without a scan. */
+  keyBits: number;
+}
+
+/** A bit for an option name (lower-cased), from its length and end characters. */
+function keyBit(key: string): number {
+  return 1 << ((key.length * 7 + key.charCodeAt(0) + 3 * key.charCodeAt(key.length - 1)) & 31);
 }
 
 export interface SipGeneral {
@@ -54,6 +61,7 @@ export interface SipConfig {
 export function deviceVar(d: SipDevice, name: string): Variable | undefined {
   // A device has a few dozen options at most: a backward scan beats building an index per device.
   const key = name.toLowerCase();
+  if ((d.keyBits & keyBit(key)) === 0) return undefined; // most devices lack most options, and a scan would read them all
   const vars = d.vars;
   for (let i = vars.length - 1; i >= 0; i--) if (vars[i]!.key === key) return vars[i];
   return undefined;
@@ -134,11 +142,14 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
     }
     let dev = devices.get(lname);
     if (!dev) {
-      dev = { name: cat.name, sections: [], type: '', peer: false, user: false, vars: [] };
+      dev = { name: cat.name, sections: [], type: '', peer: false, user: false, vars: [], keyBits: 0 };
       devices.set(lname, dev);
     }
     dev.sections.push(cat);
-    dev.vars.push(...cat.vars);
+    for (const v of cat.vars) {
+      dev.vars.push(v);
+      dev.keyBits |= keyBit(v.key);
+    }
   }
 
   for (const [key, dev] of devices) {
