@@ -295,22 +295,26 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
+// Section and directive nodes always have every field (undefined when absent): one object shape each, so that the
+// loader's per-line code sees three shapes (with assignments) rather than one per combination of fields.
+
 function buildSection(line: LogicalLine): SectionNode {
   const t = line.text;
   const range = src(line, 0, t.length);
   const close = t.indexOf(']');
-  if (close === -1) {
-    return { kind: 'section', line, range, name: t.slice(1, 80), nameRange: src(line, 1, t.length), closed: false, optionsClosed: true };
-  }
   const node: SectionNode = {
     kind: 'section',
     line,
     range,
-    name: t.slice(1, Math.min(close, 80)),
-    nameRange: src(line, 1, close),
-    closed: true,
+    name: t.slice(1, close === -1 ? 80 : Math.min(close, 80)),
+    nameRange: src(line, 1, close === -1 ? t.length : close),
+    closed: close !== -1,
+    options: undefined,
+    optionsRange: undefined,
     optionsClosed: true,
+    ignoredText: undefined,
   };
+  if (close === -1) return node;
   let rest = close + 1;
   if (t.charCodeAt(close + 1) === 40 /* ( */) {
     const rp = t.indexOf(')', close + 2);
@@ -343,7 +347,7 @@ function buildDirective(line: LogicalLine): DirectiveNode {
   const range = src(line, 0, t.length);
   let e = 1;
   while (e < t.length && t.charCodeAt(e) > 32) e++;
-  const node: DirectiveNode = { kind: 'directive', line, range, name: t.slice(1, e), nameRange: src(line, 0, e) };
+  const node: DirectiveNode = { kind: 'directive', line, range, name: t.slice(1, e), nameRange: src(line, 0, e), arg: undefined, argRange: undefined };
   let a = e;
   while (a < t.length && isSpace(t.charCodeAt(a))) a++;
   if (a < t.length) {
