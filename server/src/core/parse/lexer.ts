@@ -2,15 +2,16 @@
  * Chevrotain tokens for config lines. Asterisk's `process_text_line` decides
  * what a line is by its first character — '[' a section, '#' a directive,
  * anything else a `name = value` line — and then reads the rest with plain
- * string rules (buildNode in parser.ts). So each line is one token of its kind
+ * string rules (buildNode in parser.ts). So tokens are whole lines of a kind
  * (Chevrotain's performance guide: fewer, larger tokens; custom matchers with
  * start-character hints). Two lexers:
- * - `sourceLexer` reads the file text itself, one token per physical line:
+ * - `sourceLexer` reads the file text itself: a token per section or
+ *   directive line and per run of assignment lines (its payload counts them);
  *   blank and comment-only lines are skipped, leading blanks belong to the
  *   line. It serves files whose lines are their own logical lines (no block
  *   comments, no NUL, no overlong lines: see CommentScan.plain), nearly all.
  * - `lineLexer` reads the logical lines after comment removal (comments.ts),
- *   joined by '\n', for the rest.
+ *   joined by '\n', a token per line, for the rest.
  * Neither can fail: every character belongs to some token.
  */
 import { createToken, Lexer, type CustomPatternMatcherFunc, type ILexingResult, type TokenType } from 'chevrotain';
@@ -64,16 +65,21 @@ function isBlankChar(c: number): boolean {
 let lastOffset = -1;
 let lastKind = BLANK;
 
-/** What the physical line at `offset` is to Asterisk, by its first non-blank character. */
+/** What the physical line at `offset` is to Asterisk (remembered for the other matchers tried there). */
 function sourceLineKind(text: string, offset: number): number {
   if (offset === lastOffset) return lastKind;
+  lastOffset = offset;
+  lastKind = lineKindAt(text, offset);
+  return lastKind;
+}
+
+/** What the physical line starting at `offset` is to Asterisk, by its first non-blank character. */
+function lineKindAt(text: string, offset: number): number {
   let i = offset;
   let c = text.charCodeAt(i);
   while (isBlankChar(c)) c = text.charCodeAt(++i);
-  lastOffset = offset;
   // A line that is empty after its blanks (c is '\n' or NaN at the end), or starts with ';', is no line to Asterisk.
-  lastKind = c === 10 || c !== c || c === 59 ? BLANK : c === 91 ? SECTION : c === 35 ? DIRECTIVE : ASSIGNMENT;
-  return lastKind;
+  return c === 10 || c !== c || c === 59 ? BLANK : c === 91 ? SECTION : c === 35 ? DIRECTIVE : ASSIGNMENT;
 }
 
 /** A whole physical line of one kind, its newline included. */
@@ -94,10 +100,42 @@ const BLANK_CHARS = [' ', '\t', '\v', '\f', '\r'];
 export const SourceBlankLine = createToken({ name: 'SourceBlankLine', pattern: { exec: sourceLine(BLANK) }, line_breaks: true, group: Lexer.SKIPPED, start_chars_hint: [...BLANK_CHARS, ';', '\n'] });
 export const SourceSectionLine = createToken({ name: 'SourceSectionLine', pattern: { exec: sourceLine(SECTION) }, line_breaks: true, categories: [SectionLine], start_chars_hint: [...BLANK_CHARS, '['] });
 export const SourceDirectiveLine = createToken({ name: 'SourceDirectiveLine', pattern: { exec: sourceLine(DIRECTIVE) }, line_breaks: true, categories: [DirectiveLine], start_chars_hint: [...BLANK_CHARS, '#'] });
-/** Every character but '\n', '[', '#' and ';' starts an assignment line; blanks may start any line. */
-export const SourceAssignmentLine = createToken({ name: 'SourceAssignmentLine', pattern: { exec: sourceLine(ASSIGNMENT) }, line_breaks: true, categories: [AssignmentLine], start_chars_hint: assignmentStartChars().filter((c) => c !== ';') });
+/**
+ * A run of assignment lines (with the blank and comment-only lines among and
+ * after them) up to the next section or directive line: one token, whose
+ * payload is the number of assignment lines in it. A dialplan is mostly such
+ * runs, so the lexer and the parser handle a token per context rather than per
+ * line.
+ */
+function assignmentRun(): CustomPatternMatcherFunc {
+  const match = [''] as unknown as RegExpExecArray & { payload: number };
+  return (text, offset) => {
+    if (offset > 0 && text.charCodeAt(offset - 1) !== 10) return null;
+    if (sourceLineKind(text, offset) !== ASSIGNMENT) return null;
+    let count = 0;
+    let at = offset;
+    for (;;) {
+      const kind = lineKindAt(text, at);
+      if (kind === SECTION || kind === DIRECTIVE) break;
+      if (kind === ASSIGNMENT) count++;
+      const nl = text.indexOf('\n', at);
+      if (nl === -1) {
+        at = text.length;
+        break;
+      }
+      at = nl + 1;
+      if (at === text.length) break;
+    }
+    match[0] = text.slice(offset, at);
+    match.payload = count;
+    return match;
+  };
+}
 
-const sourceTokens: TokenType[] = [SourceAssignmentLine, SourceBlankLine, SourceSectionLine, SourceDirectiveLine];
+/** Every character but '\n', '[', '#' and ';' starts an assignment line; blanks may start any line. */
+export const SourceAssignmentLines = createToken({ name: 'SourceAssignmentLines', pattern: { exec: assignmentRun() }, line_breaks: true, categories: [AssignmentLine], start_chars_hint: assignmentStartChars().filter((c) => c !== ';') });
+
+const sourceTokens: TokenType[] = [SourceAssignmentLines, SourceBlankLine, SourceSectionLine, SourceDirectiveLine];
 const lineTokens: TokenType[] = [NL, SectionLine, DirectiveLine, AssignmentLine];
 
 /** What the parser reads: the line kinds, and the source lines that belong to them (as categories). */
@@ -113,7 +151,7 @@ const sourceLexer = new Lexer(sourceTokens, {
   ensureOptimizations: true,
 });
 
-/** Tokenize source text: a token per physical line that Asterisk reads, blank and comment-only lines skipped. */
+/** Tokenize source text: a token per section or directive line and per run of assignment lines; blank and comment-only lines before them skipped. */
 export function tokenizeSource(text: string): ILexingResult {
   lastOffset = -1;
   try {

@@ -102,7 +102,13 @@ class LineParser extends EmbeddedActionsParser {
   // The alternatives and the MANY body are made once (Chevrotain's performance guide: cache OR arrays). A body
   // made at each parse would be a new function per chunk, called once per line and optimized again every time.
   private readonly docAlts: { ALT: () => unknown }[] = [
-    { ALT: () => (this.CONSUME(AssignmentLine), this.shapes.push(ASSIGNMENT)) },
+    {
+      ALT: () => {
+        // A run of assignment lines from the source lexer says how many lines it holds; a logical line is one.
+        const lines = (this.CONSUME(AssignmentLine).payload as number | undefined) ?? 1;
+        for (let i = 0; i < lines; i++) this.shapes.push(ASSIGNMENT);
+      },
+    },
     { ALT: () => (this.CONSUME(SectionLine), this.shapes.push(SECTION)) },
     { ALT: () => (this.CONSUME(DirectiveLine), this.shapes.push(DIRECTIVE)) },
   ];
