@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
 import { simulate, SimulateError, type SimulateInput, type SimulateResult } from '../../server/src/core/simulate/simulate';
+import { firstArg, splitArgs } from '../../server/src/core/simulate/expand';
 import { ROOT } from '../helpers/shared';
 
 const DIR = '/etc/asterisk';
@@ -129,4 +130,26 @@ describe('following the call', () => {
     expect(r.result).toBe('none');
     expect(r.outcome.message).toContain('switch Realtime/a@b');
   });
+});
+
+describe('application arguments', () => {
+  const cases: [string, string[]][] = [
+    ['', ['']],
+    ['a', ['a']],
+    ['a,b,,c', ['a', 'b', '', 'c']],
+    ['a,', ['a', '']],
+    ['SIP/${OUT}/${EXTEN},300,T', ['SIP/${OUT}/${EXTEN}', '300', 'T']],
+    ['$[${X} = 1]?a,b,1:c,d,2', ['$[${X} = 1]?a', 'b', '1:c', 'd', '2']],
+    ['sub,s,1(in,${X},y)', ['sub', 's', '1(in,${X},y)']],
+    ['"a,b",c', ['"a,b"', 'c']],
+    ['a\\,b,c', ['a\\,b', 'c']],
+    ['f(x,[y,z]),w', ['f(x,[y,z])', 'w']],
+    [')a,b', [')a', 'b']],
+  ];
+  for (const [args, parts] of cases) {
+    it(JSON.stringify(args), () => {
+      expect(splitArgs(args)).toEqual(parts);
+      expect(firstArg(args)).toBe(parts[0]);
+    });
+  }
 });

@@ -19,7 +19,7 @@ export const invalidInsecure: Rule = {
       if (!root.sip) continue;
       for (const cat of root.config.categories) {
         for (const v of cat.vars) {
-          if (v.inheritedFrom || v.key !== 'insecure') continue;
+          if (v.key !== 'insecure' || v.inheritedFrom) continue;
           const r = parseInsecure(v.value);
           if (r.unknownWords.length === 0) continue;
           const words = r.unknownWords.map((w) => `'${w}'`).join(', ');

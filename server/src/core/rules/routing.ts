@@ -8,7 +8,7 @@ import type { Location, RelatedInformation } from '../diagnostic';
 import type { Variable } from '../config/loader';
 import type { Context, Dialplan, Priority } from '../dialplan/model';
 import { deviceValue, deviceVar, hasInboundSecret, insecureOf, type SipConfig, type SipDevice } from '../sip/model';
-import { splitArgs } from '../simulate/expand';
+import { firstArg, splitArgs } from '../simulate/expand';
 import { prioritiesRunning } from '../dialplan/app-index';
 
 export interface DialUse {
@@ -55,7 +55,7 @@ export function dialUses(plan: Dialplan): DialUse[] {
   if (uses) return uses;
   uses = [];
   for (const p of prioritiesRunning(plan, 'dial')) {
-    const first = splitArgs(globalsOnly(p.appData, plan))[0] ?? '';
+    const first = firstArg(globalsOnly(p.appData, plan));
     for (const dest of first.split('&')) {
       const m = /^\s*(SIP)\/([^,]*)$/i.exec(dest);
       if (!m) continue;

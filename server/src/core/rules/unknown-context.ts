@@ -68,7 +68,7 @@ export const unknownContext: Rule = {
           const lname = cat.name.toLowerCase();
           if (lname === 'authentication') continue;
           for (const v of cat.vars) {
-            if (v.inheritedFrom || v.key !== 'context') continue;
+            if (v.key !== 'context' || v.inheritedFrom) continue;
             const owner = lname === 'general' && !cat.template ? '[general]' : cat.template ? `Template [${cat.name}]` : `[${cat.name}]`;
             check(v, owner, true);
           }

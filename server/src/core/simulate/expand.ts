@@ -118,21 +118,31 @@ function truthy(v: string): boolean {
 /** Split application arguments at top-level commas (parentheses, brackets and quotes nest; `\` protects a character). */
 export function splitArgs(args: string): string[] {
   const out: string[] = [];
+  for (let from = 0; ; ) {
+    const end = argEnd(args, from);
+    out.push(args.slice(from, end));
+    if (end >= args.length) return out;
+    from = end + 1;
+  }
+}
+
+/** The first of the arguments (what splitArgs(args)[0] is). */
+export function firstArg(args: string): string {
+  return args.slice(0, argEnd(args, 0));
+}
+
+/** Where the argument that starts at `from` ends: its top-level comma, or the end of the text. */
+function argEnd(args: string, from: number): number {
   let depth = 0;
   let quote = false;
-  let from = 0;
-  for (let i = 0; i < args.length; i++) {
+  for (let i = from; i < args.length; i++) {
     const c = args.charCodeAt(i);
     if (c === 92 /* \ */) i++;
     else if (c === 34 /* " */) quote = !quote;
     else if (quote) continue;
     else if (c === 40 || c === 91) depth++;
     else if ((c === 41 || c === 93) && depth > 0) depth--;
-    else if (c === 44 && depth === 0) {
-      out.push(args.slice(from, i));
-      from = i + 1;
-    }
+    else if (c === 44 && depth === 0) return i;
   }
-  out.push(args.slice(from));
-  return out;
+  return args.length;
 }
