@@ -37,3 +37,15 @@ export interface Fix {
   /** The obvious fix (shown first, applied by "auto fix"). */
   preferred?: boolean;
 }
+
+/**
+ * Record a problem Asterisk reports while loading (the loader, the dialplan and
+ * sip.conf models): `asterisk` is the exact text it logs, if any. A module
+ * function over the list, so the per-line code that calls it stays optimized.
+ */
+export function pushLoadProblem(out: Diagnostic[], file: string, r: { start: number; end: number }, severity: Severity, code: string, message: string, asterisk?: string): Diagnostic {
+  const d: Diagnostic = { file, start: r.start, end: r.end, severity, code, message };
+  if (asterisk) d.data = { asterisk };
+  out.push(d);
+  return d;
+}

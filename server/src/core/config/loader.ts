@@ -5,7 +5,7 @@
  * `#tryinclude` resolved against the config directory. `#exec` is never run.
  */
 import * as path from 'node:path';
-import type { Diagnostic, Severity } from '../diagnostic';
+import { pushLoadProblem, type Diagnostic, type Severity } from '../diagnostic';
 import type { ConfigHost } from '../host';
 import { asVariable, lowerName, type AssignmentNode, type DirectiveNode, type LineNode, type ParsedFile, type Range, type SectionNode } from '../parse/parser';
 
@@ -123,11 +123,8 @@ function load(ld: LoadState): LoadedConfig {
 }
 
 function report(ld: LoadState, file: string, r: Range, severity: Severity, code: string, message: string, fatal = false, asterisk?: string): Diagnostic {
-  const out = ld.out;
-  const d: Diagnostic = { file, start: r.start, end: r.end, severity, code, message };
-  if (asterisk) d.data = { asterisk };
-  out.diagnostics.push(d);
-  if (fatal && !out.fatal) out.fatal = d;
+  const d = pushLoadProblem(ld.out.diagnostics, file, r, severity, code, message, asterisk);
+  if (fatal && !ld.out.fatal) ld.out.fatal = d;
   return d;
 }
 

@@ -5,7 +5,7 @@
  * includes with time windows, switches and ignore patterns. Every element keeps
  * its source location. Problems Asterisk logs at load become diagnostics.
  */
-import type { Diagnostic, Severity } from '../diagnostic';
+import { pushLoadProblem, type Diagnostic } from '../diagnostic';
 import { isTrue } from '../config/booleans';
 import { variable, type Category, type LoadedConfig, type Variable } from '../config/loader';
 import type { AssignmentNode, Range } from '../parse/parser';
@@ -196,7 +196,7 @@ export function* buildDialplanSteps(config: LoadedConfig): Steps<Dialplan> {
     for (const inc of ctx.includes) {
       if (!contexts.has(inc.context)) {
         const near = [...contexts.keys()].find((n) => n.toLowerCase() === inc.context.toLowerCase());
-        report(diagnostics, 
+        pushLoadProblem(diagnostics, 
           inc.file,
           inc.contextRange,
           'warning',
@@ -210,18 +210,6 @@ export function* buildDialplanSteps(config: LoadedConfig): Steps<Dialplan> {
   return plan;
 }
 
-/**
- * Record a load problem. A module function taking the list, not a closure made
- * per build: the per-line code calls it, and a call to a closure that has died
- * since the last build leaves that code without feedback, so it is thrown away
- * and optimized again at every check.
- */
-function report(out: Diagnostic[], file: string, r: Range, severity: Severity, code: string, message: string, asterisk?: string): Diagnostic {
-  const d: Diagnostic = { file, start: r.start, end: r.end, severity, code, message };
-  if (asterisk) d.data = { asterisk };
-  out.push(d);
-  return d;
-}
 
 interface ContextState {
   /** The dialplan's priorities by application, filled as lines are added. */
@@ -265,7 +253,7 @@ function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: 
     const node = v.node;
     if (key.startsWith('same')) {
       if (st.lastExtension === '') {
-        report(out, v.file, node.range, 'error', 'same-without-extension', `'same =>' needs an 'exten =>' line before it in this context: Asterisk drops this line.`, `No previous pattern in the first entry of context '${ctx.name}' to match '${v.value}' at line ${v.lineNo}`);
+        pushLoadProblem(out, v.file, node.range, 'error', 'same-without-extension', `'same =>' needs an 'exten =>' line before it in this context: Asterisk drops this line.`, `No previous pattern in the first entry of context '${ctx.name}' to match '${v.value}' at line ${v.lineNo}`);
         continue;
       }
       addExtensionLine(ctx, st, v, st.lastExtension, 0, true, out);
@@ -290,17 +278,17 @@ function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: 
       };
       for (const w of parsed.warnings) {
         const r = value === v.value ? { start: vr.start + w.start, end: vr.start + Math.max(w.end, w.start + 1) } : vr;
-        report(out, v.file, r, 'warning', 'bad-include-timing', `${w.text} — Asterisk skips this part of the time window.`, w.text);
+        pushLoadProblem(out, v.file, r, 'warning', 'bad-include-timing', `${w.text} — Asterisk skips this part of the time window.`, w.text);
       }
       const dup = ctx.includes.find((i) => i.value.toLowerCase() === value.toLowerCase());
       if (dup) {
-        report(out, v.file, node.range, 'warning', 'duplicate-include-context', `'${value}' is already included in '${ctx.name}' (line ${dup.lineNo}): Asterisk ignores this line.`, `Context '${v.value}' already included in '${ctx.name}' context on include at line ${v.lineNo}`);
+        pushLoadProblem(out, v.file, node.range, 'warning', 'duplicate-include-context', `'${value}' is already included in '${ctx.name}' (line ${dup.lineNo}): Asterisk ignores this line.`, `Context '${v.value}' already included in '${ctx.name}' context on include at line ${v.lineNo}`);
         continue;
       }
       ctx.includes.push(inc);
     } else if (key === 'ignorepat') {
       if (ctx.ignorepats.some((p) => p.pattern.toLowerCase() === v.value.toLowerCase())) {
-        report(out, v.file, node.range, 'warning', 'duplicate-ignorepat', `This ignorepat is already in '${ctx.name}': Asterisk ignores this line.`, `Unable to include ignorepat '${v.value}' in context '${ctx.name}' at line ${v.lineNo}`);
+        pushLoadProblem(out, v.file, node.range, 'warning', 'duplicate-ignorepat', `This ignorepat is already in '${ctx.name}': Asterisk ignores this line.`, `Unable to include ignorepat '${v.value}' in context '${ctx.name}' at line ${v.lineNo}`);
         continue;
       }
       ctx.ignorepats.push({ pattern: v.value, file: v.file, range: node.range });
@@ -310,14 +298,14 @@ function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: 
       const module = slash === -1 ? value : value.slice(0, slash);
       const data = slash === -1 ? '' : value.slice(slash + 1);
       if (ctx.switches.some((s) => s.module.toLowerCase() === module.toLowerCase() && s.data.toLowerCase() === data.toLowerCase())) {
-        report(out, v.file, node.range, 'warning', 'duplicate-switch', `This switch is already in '${ctx.name}': Asterisk ignores this line.`, `Unable to include switch '${v.value}' in context '${ctx.name}' at line ${v.lineNo}`);
+        pushLoadProblem(out, v.file, node.range, 'warning', 'duplicate-switch', `This switch is already in '${ctx.name}': Asterisk ignores this line.`, `Unable to include switch '${v.value}' in context '${ctx.name}' at line ${v.lineNo}`);
         continue;
       }
       ctx.switches.push({ kind: key, module, data, file: v.file, lineNo: v.lineNo, range: node.range });
     } else if (key === 'autohints') {
       ctx.autohints = isTrue(v.value);
     } else {
-      report(out, v.file, node.nameRange, 'warning', 'unknown-dialplan-key', `'${v.name}' means nothing in a dialplan context: Asterisk ignores this line. A context takes exten, same, include, switch, lswitch, eswitch, ignorepat and autohints.`, `==!!== Unknown directive: ${v.name} at line ${v.lineNo} of extensions.conf -- IGNORING!!!`);
+      pushLoadProblem(out, v.file, node.nameRange, 'warning', 'unknown-dialplan-key', `'${v.name}' means nothing in a dialplan context: Asterisk ignores this line. A context takes exten, same, include, switch, lswitch, eswitch, ignorepat and autohints.`, `==!!== Unknown directive: ${v.name} at line ${v.lineNo} of extensions.conf -- IGNORING!!!`);
     }
   }
 }
@@ -485,7 +473,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
     if (lp !== -1) {
       const rp = pri.indexOf(')', lp + 1);
       if (rp === -1) {
-        report(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'label-unclosed', `The label has no closing ')': Asterisk drops this line.`, `Label missing trailing ')' at line ${v.lineNo}`);
+        pushLoadProblem(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'label-unclosed', `The label has no closing ')': Asterisk drops this line.`, `Label missing trailing ')' at line ${v.lineNo}`);
         return;
       }
       label = pri.slice(lp + 1, rp);
@@ -501,7 +489,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
       const isNext = pri === 'next' || pri === 'n';
       if (st.lastPri <= -2) {
         const word = isNext ? 'next' : 'same';
-        report(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'relative-priority-first', `'${pri}' needs an earlier priority in this context, but this is the first entry: Asterisk drops this line. Use 1.`, `Can't use '${word}' priority on the first entry at line ${v.lineNo}!`);
+        pushLoadProblem(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'relative-priority-first', `'${pri}' needs an earlier priority in this context, but this is the first entry: Asterisk drops this line. Use 1.`, `Can't use '${word}' priority on the first entry at line ${v.lineNo}!`);
         return;
       }
       ipri = isNext ? st.lastPri + 1 : st.lastPri;
@@ -511,13 +499,13 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
       else {
         const found = findLabel(ctx, ext, cid, pri);
         if (found === undefined) {
-          report(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'unknown-label', `No label '${pri}' earlier in extension '${ext}' of context '${ctx.name}': Asterisk drops this line.` + (/[[\]_!.]/.test(pri) ? ` (The second field of '${same ? 'same' : 'exten'} =>' is the priority${same ? '; same => does not repeat the extension' : ''}.)` : ''), `Invalid priority/label '${pri}' at line ${v.lineNo}`);
+          pushLoadProblem(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'unknown-label', `No label '${pri}' earlier in extension '${ext}' of context '${ctx.name}': Asterisk drops this line.` + (/[[\]_!.]/.test(pri) ? ` (The second field of '${same ? 'same' : 'exten'} =>' is the priority${same ? '; same => does not repeat the extension' : ''}.)` : ''), `Invalid priority/label '${pri}' at line ${v.lineNo}`);
           return;
         }
         ipri = found;
       }
       if (num !== undefined && ipri < 1) {
-        report(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'invalid-priority', `Priority ${ipri} is not allowed (priorities start at 1): Asterisk drops this line.`, `Invalid priority '${pri}' at line ${v.lineNo}`);
+        pushLoadProblem(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'invalid-priority', `Priority ${ipri} is not allowed (priorities start at 1): Asterisk drops this line.`, `Invalid priority '${pri}' at line ${v.lineNo}`);
         return;
       }
     }
@@ -540,7 +528,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
       } else {
         argB = value.length;
         const before = value.slice(appFrom, firstParen);
-        report(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, appFrom, value.length), 'warning', 'unclosed-parenthesis', `No closing ')' for ${before.trim() || 'the application'}(: Asterisk passes everything after '(' as the arguments.`, `No closing parenthesis found? '${before}(${value.slice(argA)}' at line ${v.lineNo}`);
+        pushLoadProblem(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, appFrom, value.length), 'warning', 'unclosed-parenthesis', `No closing ')' for ${before.trim() || 'the application'}(: Asterisk passes everything after '(' as the arguments.`, `No closing parenthesis found? '${before}(${value.slice(argA)}' at line ${v.lineNo}`);
       }
     }
   }
@@ -556,13 +544,13 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   const p = new PriorityLine(realext, ext, cid, ipri, label, appKey, v.file, ctx.name, node, value, flags, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
 
   if (ext === '') {
-    report(out, v.file, p.extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);
+    pushLoadProblem(out, v.file, p.extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);
     return;
   }
   if ((ext === '_.' || ext === '_!') && !same) {
-    report(out, v.file, p.extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T, which can loop or swallow hangups. Use '_X${ext[1]}' instead.`, `The use of '${ext}' for an extension is strongly discouraged and can have unexpected behavior.  Please use '_X${ext[1]}' instead at line ${v.lineNo}`);
+    pushLoadProblem(out, v.file, p.extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T, which can loop or swallow hangups. Use '_X${ext[1]}' instead.`, `The use of '${ext}' for an extension is strongly discouraged and can have unexpected behavior.  Please use '_X${ext[1]}' instead at line ${v.lineNo}`);
   } else if ((ext === '_.' || ext === '_!') && same && p.priority === 1) {
-    report(out, v.file, p.extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T. Use '_X${ext[1]}' instead.`);
+    pushLoadProblem(out, v.file, p.extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T. Use '_X${ext[1]}' instead.`);
   }
   addPriority(ctx, st, p, out);
 }
@@ -612,7 +600,7 @@ function addPriority(ctx: Context, st: ContextState, p: Priority, out: Diagnosti
   if (existing) {
     const alias = ext.name !== names.name ? ` by aliased extension '${ext.name}'` : '';
     const at = existing.file === p.file ? `line ${existing.lineNo}` : `${existing.file}:${existing.lineNo}`;
-    report(out, 
+    pushLoadProblem(out, 
       p.file,
       p.priorityRange,
       'warning',
@@ -625,7 +613,7 @@ function addPriority(ctx: Context, st: ContextState, p: Priority, out: Diagnosti
   if (p.label !== undefined && p.label !== '') {
     const other = ext.labels.get(p.label);
     if (other && other.priority !== p.priority) {
-      report(out, p.file, p.priorityRange, 'warning', 'duplicate-label', `Label '${p.label}' is already used at priority ${other.priority} of '${ext.name}' (line ${other.lineNo}): Asterisk keeps this priority but without the label, so Goto(${p.label}) goes to priority ${other.priority}.`, `Extension '${names.name}' priority ${p.priority} in '${ctx.name}', label '${p.label}' already in use at priority ${other.priority}`);
+      pushLoadProblem(out, p.file, p.priorityRange, 'warning', 'duplicate-label', `Label '${p.label}' is already used at priority ${other.priority} of '${ext.name}' (line ${other.lineNo}): Asterisk keeps this priority but without the label, so Goto(${p.label}) goes to priority ${other.priority}.`, `Extension '${names.name}' priority ${p.priority} in '${ctx.name}', label '${p.label}' already in use at priority ${other.priority}`);
       p.label = undefined;
     } else {
       if (ext.labels === NO_LABELS) ext.labels = new Map();

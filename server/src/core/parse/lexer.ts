@@ -114,17 +114,12 @@ function assignmentRun(): CustomPatternMatcherFunc {
     if (sourceLineKind(text, offset) !== ASSIGNMENT) return null;
     let count = 0;
     let at = offset;
-    for (;;) {
+    while (at < text.length) {
       const kind = lineKindAt(text, at);
       if (kind === SECTION || kind === DIRECTIVE) break;
       if (kind === ASSIGNMENT) count++;
       const nl = text.indexOf('\n', at);
-      if (nl === -1) {
-        at = text.length;
-        break;
-      }
-      at = nl + 1;
-      if (at === text.length) break;
+      at = nl === -1 ? text.length : nl + 1;
     }
     match[0] = text.slice(offset, at);
     match.payload = count;

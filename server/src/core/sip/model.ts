@@ -4,7 +4,7 @@
  * register lines, then one device per non-template section (repeated sections
  * layered onto the same device, templates applied).
  */
-import type { Diagnostic, Severity } from '../diagnostic';
+import { pushLoadProblem, type Diagnostic, type Severity } from '../diagnostic';
 import { isTrue } from '../config/booleans';
 import type { Category, LoadedConfig, Variable } from '../config/loader';
 import type { Range } from '../parse/parser';
@@ -137,7 +137,7 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
       for (const v of cat.vars) {
         if (v.key !== 'auth') continue;
         if (!/^[^:#@]+(?::[^@]*|#[^@]+)?@.+$/.test(v.value)) {
-          report(b, v.file, v.node.range, 'warning', 'malformed-auth', `An auth entry is user[:secret]@realm or user#md5secret@realm: chan_sip ignores this one.`, `Format for authentication entry is user[:secret]@realm at line ${v.lineNo}`);
+          pushLoadProblem(b.diagnostics, v.file, v.node.range, 'warning', 'malformed-auth', `An auth entry is user[:secret]@realm or user#md5secret@realm: chan_sip ignores this one.`, `Format for authentication entry is user[:secret]@realm at line ${v.lineNo}`);
         }
       }
       continue;
@@ -159,13 +159,13 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
     const typeVar = deviceVar(dev, 'type');
     const header = dev.sections[0]!;
     if (!typeVar) {
-      report(b, header.file, header.header.nameRange, 'warning', 'device-missing-type', `[${dev.name}] has no type= (nor from a template): chan_sip skips this section. Add type=friend, type=peer or type=user.`, `Section '${dev.name}' lacks type`);
+      pushLoadProblem(b.diagnostics, header.file, header.header.nameRange, 'warning', 'device-missing-type', `[${dev.name}] has no type= (nor from a template): chan_sip skips this section. Add type=friend, type=peer or type=user.`, `Section '${dev.name}' lacks type`);
       devices.delete(key);
       continue;
     }
     const t = typeVar.value.toLowerCase();
     if (t !== 'friend' && t !== 'peer' && t !== 'user') {
-      report(b, typeVar.file, typeVar.node.valueRange, 'error', 'device-unknown-type', `type=${typeVar.value} is not friend, peer or user: chan_sip skips [${dev.name}] entirely.`, `Unknown type '${typeVar.value}' for '${dev.name}' in sip.conf`);
+      pushLoadProblem(b.diagnostics, typeVar.file, typeVar.node.valueRange, 'error', 'device-unknown-type', `type=${typeVar.value} is not friend, peer or user: chan_sip skips [${dev.name}] entirely.`, `Unknown type '${typeVar.value}' for '${dev.name}' in sip.conf`);
       devices.delete(key);
       continue;
     }
@@ -191,12 +191,6 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
   return { general, devices, registrations: b.registrations, diagnostics: b.diagnostics, config };
 }
 
-function report(b: SipBuild, file: string, r: Range, severity: Severity, code: string, message: string, asterisk?: string): void {
-  const d: Diagnostic = { file, start: r.start, end: r.end, severity, code, message };
-  if (asterisk) d.data = { asterisk };
-  b.diagnostics.push(d);
-}
-
 function checkOption(b: SipBuild, v: Variable, owner: string, section: 'general' | 'device'): void {
   const key = v.key;
   if (key === 'insecure' || key === 'type' || key === 'register') return; // own rules
@@ -204,7 +198,7 @@ function checkOption(b: SipBuild, v: Variable, owner: string, section: 'general'
     const severity: Severity = m.level === 'ERROR' || m.dropsPeer ? 'error' : m.level === 'NOTICE' ? 'information' : 'warning';
     const code = m.level === 'NOTICE' && /deprecated/i.test(m.text) ? 'deprecated-option' : 'invalid-option-value';
     const target = key === 'username' ? v.node.nameRange : v.node.valueRange.start === v.node.valueRange.end ? v.node.range : v.node.valueRange;
-    report(b, v.file, target, severity, code, `${v.name}=${v.value}: ${m.text}${m.dropsPeer ? ` (chan_sip drops ${owner})` : ''}`, m.text);
+    pushLoadProblem(b.diagnostics, v.file, target, severity, code, `${v.name}=${v.value}: ${m.text}${m.dropsPeer ? ` (chan_sip drops ${owner})` : ''}`, m.text);
   }
 }
 
@@ -214,9 +208,9 @@ function addRegistration(b: SipBuild, v: Variable): void {
   const res = parseRegisterLine(v.value, v.lineNo);
   const reg: SipRegistration = { value: v.value, variable: v, fields: res.fields, valueStart: vr.start, exact };
   const at = (s: number, e: number): Range => (exact ? { start: vr.start + s, end: vr.start + Math.max(e, s + 1) } : vr);
-  for (const w of res.warnings) report(b, v.file, at(w.start, w.end), 'warning', 'register-warning', w.text, w.text);
+  for (const w of res.warnings) pushLoadProblem(b.diagnostics, v.file, at(w.start, w.end), 'warning', 'register-warning', w.text, w.text);
   if (!res.ok) {
-    report(b, v.file, vr.start === vr.end ? v.node.range : vr, 'error', 'malformed-register', `This register line cannot be parsed, so chan_sip never registers it. ${res.error.replace(/ at line \d+$/, '')}.`, res.error);
+    pushLoadProblem(b.diagnostics, v.file, vr.start === vr.end ? v.node.range : vr, 'error', 'malformed-register', `This register line cannot be parsed, so chan_sip never registers it. ${res.error.replace(/ at line \d+$/, '')}.`, res.error);
     b.registrations.push(reg);
     return;
   }
