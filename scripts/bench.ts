@@ -198,10 +198,11 @@ function measureTier(ws: GeneratedWorkspace, quick: boolean, log: (s: string) =>
   log(`  ${ws.name}: full check ${round(median(full))} ms, CPU ${round(median(cpu))} ms (median of ${reps})`);
 
   // Incremental: same Workspace, a dialplan buffer changes by one line each time (after a few edits that warm up
-  // the code only this path runs: the reparse that keeps unchanged lines, the reuse checks).
+  // the code only this path runs: the reparse that keeps unchanged lines, the reuse checks; one at 5 MB, where
+  // each edit keeps two models of the tier alive for a while and the smaller tiers have warmed the code).
   const target = editTarget(ws);
   const base = ws.files[target]!;
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < (ws.extensionsBytes < 3_000_000 ? 5 : 1); i++) {
     warm.workspace.setOverlay(target, editOneLine(base, 1000 + i));
     warm.workspace.analyze(ws.paths);
   }
