@@ -270,40 +270,54 @@ function measureLongestStep(ws: GeneratedWorkspace): { tier: string; ms: number;
   return { tier: ws.name, ms: round(median(longest), 1), steps };
 }
 
-/** Lookups per second of findExtension in one context, its compiled index warm. */
-function measureSimulate(count: number, quick: boolean): { lookupsPerSec: number; lookupsPerCpuSec: number; hitRate: number } {
-  const file = path.join(path.sep, 'bench', 'simulate', 'extensions.conf');
-  const context = `sim-${count}`;
-  const text = simulateContextText(count, undefined, context);
-  const plan = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: text }) }).analyze([file]).dialplan!;
-  const ctx = plan.contexts.get(context);
-  if (!ctx || ctx.extensions.length !== count) throw new Error(`simulate bench: context ${context} has ${ctx?.extensions.length} extensions, expected ${count}`);
-  contextIndex(ctx);
-  const queries = simulateQueries(20_000, count);
-  let hits = 0;
-  const pass = (): void => {
-    hits = 0;
-    for (const q of queries) if (findExtension(plan, { context, exten: q.exten, callerId: q.callerId }).found) hits++;
-  };
-  pass(); // warm-up: JIT and index
-  const rates: number[] = [];
-  const cpuRates: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    collectGarbage();
-    let n = 0;
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    let t = t0;
-    while (t - t0 < (quick ? 300 : 800)) {
-      pass();
-      n += queries.length;
-      t = performance.now();
+interface SimulateRate {
+  lookupsPerSec: number;
+  lookupsPerCpuSec: number;
+  hitRate: number;
+}
+
+/**
+ * Lookups per second of findExtension in one context of each size, its compiled
+ * index warm. The sizes take turns (five windows each): the slowdown from the
+ * smallest to the largest compares rates taken in the same minutes, which a
+ * shared VM whose speed drifts would otherwise skew.
+ */
+function measureSimulate(counts: number[], quick: boolean): SimulateRate[] {
+  const runs = counts.map((count) => {
+    const file = path.join(path.sep, 'bench', 'simulate', 'extensions.conf');
+    const context = `sim-${count}`;
+    const plan = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: simulateContextText(count, undefined, context) }) }).analyze([file]).dialplan!;
+    const ctx = plan.contexts.get(context);
+    if (!ctx || ctx.extensions.length !== count) throw new Error(`simulate bench: context ${context} has ${ctx?.extensions.length} extensions, expected ${count}`);
+    contextIndex(ctx);
+    const queries = simulateQueries(20_000, count);
+    /** One pass over the queries; the number that found an extension. */
+    const pass = (): number => {
+      let hits = 0;
+      for (const q of queries) if (findExtension(plan, { context, exten: q.exten, callerId: q.callerId }).found) hits++;
+      return hits;
+    };
+    const hits = pass(); // also the warm-up: JIT and index
+    return { pass, lookups: queries.length, hitRate: round(hits / queries.length, 3), rates: [] as number[], cpuRates: [] as number[] };
+  });
+  for (let r = 0; r < 5; r++) {
+    for (const run of runs) {
+      collectGarbage();
+      let n = 0;
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      let t = t0;
+      while (t - t0 < (quick ? 150 : 400)) {
+        run.pass();
+        n += run.lookups;
+        t = performance.now();
+      }
+      const c = process.cpuUsage(c0);
+      run.rates.push(n / ((t - t0) / 1000));
+      run.cpuRates.push(n / ((c.user + c.system) / 1e6));
     }
-    const c = process.cpuUsage(c0);
-    rates.push(n / ((t - t0) / 1000));
-    cpuRates.push(n / ((c.user + c.system) / 1e6));
   }
-  return { lookupsPerSec: Math.round(median(rates)), lookupsPerCpuSec: Math.round(median(cpuRates)), hitRate: round(hits / queries.length, 3) };
+  return runs.map((run) => ({ lookupsPerSec: Math.round(median(run.rates)), lookupsPerCpuSec: Math.round(median(run.cpuRates)), hitRate: run.hitRate }));
 }
 
 /** Write a workspace's files to a temp dir (cold start and the LSP read the disk). */
@@ -638,8 +652,7 @@ async function main(): Promise<void> {
   for (const t of [...result.tiers, result.includeWorkspace]) if (t && t.errors > 0) log(`  warning: ${t.name} has ${t.errors} error diagnostics (the generator should produce valid configs)`);
 
   log('Simulate…');
-  const s100 = measureSimulate(100, quick);
-  const s10k = measureSimulate(10_000, quick);
+  const [s100, s10k] = measureSimulate([100, 10_000], quick) as [SimulateRate, SimulateRate];
   result.simulate = {
     ext100LookupsPerSec: s100.lookupsPerSec,
     ext10kLookupsPerSec: s10k.lookupsPerSec,
