@@ -22,18 +22,14 @@ export const didNotRouted: Rule = {
     const { sip, dialplan: plan } = analysis;
     if (!sip || !plan) return [];
     const out: Diagnostic[] = [];
-    let devices: SipDevice[] | undefined;
-    let hosts: string[] | undefined; // host= of each device, lower-cased
+    const devices = [...sip.devices.values()];
+    const hosts = devices.map(hostOf); // host= of each device, lower-cased, read once for every register line
     for (const r of sip.registrations) {
       const e = r.entry;
       if (!e || !r.fields.extension) continue;
       const did = e.extension;
       const host = e.host.toLowerCase();
       const peerName = e.peer?.toLowerCase();
-      if (!devices || !hosts) {
-        devices = [...sip.devices.values()];
-        hosts = devices.map(hostOf);
-      }
       const peers: SipDevice[] = [];
       for (let i = 0; i < devices.length; i++) if (hosts[i] === host || (peerName && devices[i]!.name.toLowerCase() === peerName)) peers.push(devices[i]!);
       const inbound = peers.filter((d) => /invite|port/i.test(deviceValue(d, 'insecure') ?? ''));

@@ -30,8 +30,6 @@ export interface SipDevice {
   user: boolean;
   /** Effective variables in order (templates first, later sections after). */
   vars: Variable[];
-  /** The key of each variable, in the same order (deviceVar scans these rather than the variables). */
-  keys: string[];
   /** One bit per option name present (see keyBit): deviceVar answers "not set" without a scan. */
   keyBits: number;
 }
@@ -61,11 +59,11 @@ export interface SipConfig {
 
 /** Last value of an option (ci), as ast_variable_retrieve returns it. */
 export function deviceVar(d: SipDevice, name: string): Variable | undefined {
-  // A device has a few dozen options at most: a backward scan of its keys beats building an index per device.
+  // A device has a few dozen options at most: a backward scan beats building an index per device.
   const key = name.toLowerCase();
   if ((d.keyBits & keyBit(key)) === 0) return undefined; // most devices lack most options, and a scan would read them all
-  const keys = d.keys;
-  for (let i = keys.length - 1; i >= 0; i--) if (keys[i] === key) return d.vars[i];
+  const vars = d.vars;
+  for (let i = vars.length - 1; i >= 0; i--) if (vars[i]!.key === key) return vars[i];
   return undefined;
 }
 
@@ -144,13 +142,12 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
     }
     let dev = devices.get(lname);
     if (!dev) {
-      dev = { name: cat.name, sections: [], type: '', peer: false, user: false, vars: [], keys: [], keyBits: 0 };
+      dev = { name: cat.name, sections: [], type: '', peer: false, user: false, vars: [], keyBits: 0 };
       devices.set(lname, dev);
     }
     dev.sections.push(cat);
     for (const v of cat.vars) {
       dev.vars.push(v);
-      dev.keys.push(v.key);
       dev.keyBits |= keyBit(v.key);
     }
   }
