@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFalse, isTrue } from '../../server/src/core/config/booleans';
+import { loadConfig } from '../../server/src/core/config/loader';
+import { memoryHost } from '../../server/src/core/host';
+import { parseConfig } from '../../server/src/core/parse/parser';
+import { buildSipConfig, deviceValue, deviceVar } from '../../server/src/core/sip/model';
 import {
   aclListOk,
   checkSipOption,
@@ -478,5 +482,54 @@ describe('SIP_OPTION_VALUES', () => {
     }
     expect(SIP_OPTION_VALUES.dtmfmode!.values).toEqual(['rfc2833', 'inband', 'info', 'shortinfo', 'auto']);
     expect(SIP_OPTION_VALUES.canreinvite!.aliasOf).toBe('directmedia');
+  });
+});
+
+describe('device options as ast_variable_retrieve reads them (the last one wins)', () => {
+  // Templates, overrides, repeated sections, upper-case names and options the checks look up by name or not.
+  const conf = [
+    '[general]',
+    'context=default',
+    '[base](!)',
+    'type=friend',
+    'host=dynamic',
+    'context=from-internal',
+    'secret=fromtemplate',
+    'nat=force_rport',
+    '[a](base)',
+    'Secret=own',
+    'callerid="A" <100>',
+    '[b](base)',
+    'host=10.0.0.2',
+    'insecure=port',
+    'insecure=port,invite',
+    '[c]',
+    'type=peer',
+    'fromuser=acct',
+    'defaultuser=acct2',
+    'username=acct3',
+    'md5secret=abc',
+    'remotesecret=r',
+    'password=p',
+    '[a]',
+    'context=later',
+    'NAT=no',
+  ].join('\n');
+  const sip = buildSipConfig(loadConfig('/etc/asterisk/sip.conf', { configDir: '/etc/asterisk', host: memoryHost({ '/etc/asterisk/sip.conf': conf }), parse: (_f, t) => parseConfig(t) }));
+  const keys = ['type', 'secret', 'md5secret', 'remotesecret', 'password', 'context', 'host', 'insecure', 'fromuser', 'defaultuser', 'username', 'nat', 'callerid', 'qualify', 'Secret', 'NAT'];
+  it.each([...sip.devices.keys()])('device %s: every option is its last variable of that name', (name) => {
+    const dev = sip.devices.get(name)!;
+    for (const k of keys) {
+      const last = [...dev.vars].reverse().find((v) => v.name.toLowerCase() === k.toLowerCase());
+      expect(deviceVar(dev, k), `${name} ${k}`).toBe(last);
+    }
+  });
+  it('reads the values a user expects', () => {
+    const a = sip.devices.get('a')!;
+    expect([deviceValue(a, 'secret'), deviceValue(a, 'context'), deviceValue(a, 'nat'), deviceValue(a, 'callerid'), deviceValue(a, 'qualify')]).toEqual(['own', 'later', 'no', '"A" <100>', undefined]);
+    const b = sip.devices.get('b')!;
+    expect([deviceValue(b, 'host'), deviceValue(b, 'insecure'), deviceValue(b, 'secret')]).toEqual(['10.0.0.2', 'port,invite', 'fromtemplate']);
+    const c = sip.devices.get('c')!;
+    expect([deviceValue(c, 'md5secret'), deviceValue(c, 'context'), deviceValue(c, 'username')]).toEqual(['abc', undefined, 'acct3']);
   });
 });

@@ -30,11 +30,16 @@ export interface SipDevice {
   user: boolean;
   /** Effective variables in order (templates first, later sections after). */
   vars: Variable[];
-  /** One bit per option name present (see keyBit): deviceVar answers "not set" without a scan. */
+  /** The last variable of each option in KNOWN_OPTIONS, by slot: the checks look these up without reading vars. */
+  known: (Variable | undefined)[];
+  /** One bit per other option name present (see keyBit): deviceVar answers "not set" without a scan. */
   keyBits: number;
 }
 
-/** A bit for an option name (lower-cased), from its length and end characters. */
+/** The options the checks look up (slot numbers of SipDevice.known). */
+const KNOWN_OPTIONS = new Map(['type', 'secret', 'md5secret', 'remotesecret', 'password', 'context', 'host', 'insecure', 'fromuser', 'defaultuser', 'username'].map((k, i) => [k, i]));
+
+/** A bit for any other option name (lower-cased), from its length and end characters. */
 function keyBit(key: string): number {
   return 1 << ((key.length * 7 + key.charCodeAt(0) + 3 * key.charCodeAt(key.length - 1)) & 31);
 }
@@ -59,8 +64,10 @@ export interface SipConfig {
 
 /** Last value of an option (ci), as ast_variable_retrieve returns it. */
 export function deviceVar(d: SipDevice, name: string): Variable | undefined {
-  // A device has a few dozen options at most: a backward scan beats building an index per device.
   const key = name.toLowerCase();
+  const slot = KNOWN_OPTIONS.get(key);
+  if (slot !== undefined) return d.known[slot];
+  // A device has a few dozen options at most: a backward scan beats building an index per device.
   if ((d.keyBits & keyBit(key)) === 0) return undefined; // most devices lack most options, and a scan would read them all
   const vars = d.vars;
   for (let i = vars.length - 1; i >= 0; i--) if (vars[i]!.key === key) return vars[i];
@@ -142,13 +149,16 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
     }
     let dev = devices.get(lname);
     if (!dev) {
-      dev = { name: cat.name, sections: [], type: '', peer: false, user: false, vars: [], keyBits: 0 };
+      const known = new Array<Variable | undefined>(KNOWN_OPTIONS.size).fill(undefined);
+      dev = { name: cat.name, sections: [], type: '', peer: false, user: false, vars: [], known, keyBits: 0 };
       devices.set(lname, dev);
     }
     dev.sections.push(cat);
     for (const v of cat.vars) {
       dev.vars.push(v);
-      dev.keyBits |= keyBit(v.key);
+      const slot = KNOWN_OPTIONS.get(v.key);
+      if (slot !== undefined) dev.known[slot] = v;
+      else dev.keyBits |= keyBit(v.key);
     }
   }
 
