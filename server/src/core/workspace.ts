@@ -178,7 +178,8 @@ export class Workspace {
       }
       const r: RootResult = { file, kind, config };
       if (kind === 'sip') r.sip = buildSipConfig(config);
-      else if (kind === 'extensions') r.dialplan = yield* buildDialplanSteps(config);
+      // After an edit, the contexts it did not touch keep their extensions (see buildDialplanSteps).
+      else if (kind === 'extensions') r.dialplan = yield* buildDialplanSteps(config, prev?.kind === 'extensions' ? prev.dialplan : undefined);
       this.models.set(file, r);
       roots.push(r);
       yield;

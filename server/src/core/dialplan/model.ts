@@ -133,15 +133,21 @@ export function extenFieldEnd(value: string): number {
 
 
 
-export function buildDialplan(config: LoadedConfig): Dialplan {
-  return runToEnd(buildDialplanSteps(config));
+export function buildDialplan(config: LoadedConfig, previous?: Dialplan): Dialplan {
+  return runToEnd(buildDialplanSteps(config, previous));
 }
 
 /** Lines of a context section built between two steps of buildDialplanSteps. */
 const LINES_PER_STEP = 4096;
 
-/** buildDialplan in steps: it yields after each context section and within long ones (see Workspace.analyzeSteps). */
-export function* buildDialplanSteps(config: LoadedConfig): Steps<Dialplan> {
+/**
+ * buildDialplan in steps: it yields after each context section and within long ones (see Workspace.analyzeSteps).
+ * With the dialplan built before an edit, a context whose lines are all the very same line objects as then (the
+ * reparse keeps the lines an edit does not touch, see parse/parser.ts `moved`), with the same [globals] and no
+ * load problem, keeps its extensions: only its other lines (include, switch, ignorepat) are read again, since
+ * their ranges were taken when they were read.
+ */
+export function* buildDialplanSteps(config: LoadedConfig, previous?: Dialplan): Steps<Dialplan> {
   const diagnostics: Diagnostic[] = [];
   const general: DialplanGeneral = {
     static: false,
@@ -178,14 +184,23 @@ export function* buildDialplanSteps(config: LoadedConfig): Steps<Dialplan> {
     }
   }
 
+  const sections = new Map<string, Category[]>();
   for (const cat of visible) {
     const lname = cat.name.toLowerCase();
     if (lname === 'general' || lname === 'globals') continue;
-    let ctx = contexts.get(cat.name);
-    if (!ctx) {
-      ctx = { name: cat.name, sections: [], extensions: [], includes: [], switches: [], ignorepats: [], autohints: false };
-      contexts.set(cat.name, ctx);
-    }
+    const list = sections.get(cat.name);
+    if (list) list.push(cat);
+    else sections.set(cat.name, [cat]);
+  }
+  const before = previous && sameGlobals(previous.globals, globals) ? previous : undefined;
+  for (const [name, cats] of sections) {
+    const kept = before && keptContext(before.contexts.get(name), cats);
+    contexts.set(name, { name, sections: [], extensions: kept ? kept.extensions : [], includes: [], switches: [], ignorepats: [], autohints: false });
+    if (kept) contextStates.set(contexts.get(name)!, newContextState(plan, contextStates.get(kept)!.added));
+  }
+  for (const cat of visible) {
+    const ctx = contexts.get(cat.name);
+    if (!ctx) continue; // [general], [globals]
     ctx.sections.push(cat);
     yield* loadContext(plan, ctx, cat, diagnostics);
     yield;
@@ -214,6 +229,12 @@ export function* buildDialplanSteps(config: LoadedConfig): Steps<Dialplan> {
 interface ContextState {
   /** The dialplan's priorities by application, filled as lines are added. */
   apps: ApplicationIndex;
+  /** The priorities each section added, in order (a kept context adds them to the index again). */
+  added: Priority[][];
+  /** Set when the extensions are those of the context before an edit: exten and same lines are not read again. */
+  kept: boolean;
+  /** No load problem was reported in this context (a condition for keeping it after an edit). */
+  clean: boolean;
   lastExtension: string;
   /** The extension of the last line added, by its written text (with the /cid part). */
   lastWritten?: string;
@@ -227,22 +248,51 @@ interface ContextState {
 
 const contextStates = new WeakMap<Context, ContextState>();
 
+/** A context's build state; `kept`: the priorities of the context it keeps, by section. */
+function newContextState(plan: Dialplan, kept: Priority[][] | undefined): ContextState {
+  // Every field from the start: one object shape, so the per-line code that updates it stays optimized.
+  return { apps: applicationIndex(plan), added: kept ?? [], kept: kept !== undefined, clean: true, lastExtension: '', lastWritten: undefined, lastExt: undefined, lastNames: undefined, lastPri: -2, literals: new Map(), byKey: new Map() };
+}
+
+/** Are two [globals] the same names with the same values? */
+function sameGlobals(a: Map<string, Variable>, b: Map<string, Variable>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, v] of b) if (a.get(name)?.value !== v.value) return false;
+  return true;
+}
+
+/** The context `old` when it can be kept for these sections: no load problem, and the same line objects in the same order. */
+function keptContext(old: Context | undefined, cats: Category[]): Context | undefined {
+  const st = old && contextStates.get(old);
+  if (!old || !st || !st.clean || old.sections.length !== cats.length) return undefined;
+  for (let k = 0; k < cats.length; k++) {
+    const a = old.sections[k]!.vars;
+    const b = cats[k]!.vars;
+    if (a.length !== b.length) return undefined;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return undefined;
+  }
+  return old;
+}
+
 /** One section of a context, line by line; a long one yields every LINES_PER_STEP lines. */
 function* loadContext(plan: Dialplan, ctx: Context, cat: Category, out: Diagnostic[]): Steps<void> {
   let st = contextStates.get(ctx);
   if (!st) {
-    // Every field from the start: one object shape, so the per-line code that updates it stays optimized.
-    st = { apps: applicationIndex(plan), lastExtension: '', lastWritten: undefined, lastExt: undefined, lastNames: undefined, lastPri: -2, literals: new Map(), byKey: new Map() };
+    st = newContextState(plan, undefined);
     contextStates.set(ctx, st);
   }
   // Reset continuation items at the beginning of each section.
   st.lastExtension = '';
   st.lastPri = -2;
+  if (st.kept) for (const p of st.added[ctx.sections.length - 1]!) st.apps.add(p);
+  else st.added.push([]);
+  const problems = out.length;
   const n = cat.vars.length;
   for (let from = 0; from < n; from += LINES_PER_STEP) {
     if (from > 0) yield;
     loadContextLines(plan, ctx, st, cat.vars, from, Math.min(n, from + LINES_PER_STEP), out);
   }
+  if (out.length !== problems) st.clean = false;
 }
 
 /** Lines [from, to) of a context section (a plain function: the per-line work stays out of the generator). */
@@ -251,6 +301,7 @@ function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: 
     const v = vars[i]!;
     const key = v.key;
     const node = v.node;
+    if (st.kept && (key === 'exten' || key.startsWith('same'))) continue; // the kept extensions hold these lines
     if (key.startsWith('same')) {
       if (st.lastExtension === '') {
         pushLoadProblem(out, v.file, node.range, 'error', 'same-without-extension', `'same =>' needs an 'exten =>' line before it in this context: Asterisk drops this line.`, `No previous pattern in the first entry of context '${ctx.name}' to match '${v.value}' at line ${v.lineNo}`);
@@ -622,4 +673,5 @@ function addPriority(ctx: Context, st: ContextState, p: Priority, out: Diagnosti
   }
   ext.priorities.set(p.priority, p);
   st.apps.add(p);
+  st.added[st.added.length - 1]!.push(p);
 }

@@ -243,12 +243,24 @@ function nodeStart(n: LineNode): number {
   return n.kind === 'assignment' ? n.start : n.range.start;
 }
 
-/** A kept node for the new text: offsets moved by delta, line numbers by lineDelta. */
+/**
+ * A kept node for the new text: offsets moved by delta, line numbers by lineDelta. An assignment line stays the
+ * same object (it moves in place), so that the models built from it can be kept too (see buildDialplanSteps):
+ * whatever holds it reads the offsets of the newest text. Section and directive lines are made again.
+ */
 function moved(n: LineNode, delta: number, lineDelta: number): LineNode {
   const line = n.line;
   const segs = line.segs?.map((x, k) => (k % 3 === 1 ? x + delta : x));
-  if (n.kind === 'assignment') {
-    return new Assignment(line.lineNo + lineDelta, line.text, segs, n.name, n.value, (n as Assignment).flagBits, n.start + delta, n.end + delta, n.nameStart + delta, n.nameEnd + delta, n.valueStart + delta, n.valueEnd + delta);
+  if (n instanceof Assignment) {
+    n.lineNo += lineDelta;
+    n.segs = segs;
+    n.start += delta;
+    n.end += delta;
+    n.nameStart += delta;
+    n.nameEnd += delta;
+    n.valueStart += delta;
+    n.valueEnd += delta;
+    return n;
   }
   const shifted: LogicalLine = { lineNo: line.lineNo + lineDelta, text: line.text, start: line.start + delta };
   if (segs) shifted.segs = segs;
@@ -395,19 +407,20 @@ class Assignment implements AssignmentNode, LogicalLine, Variable {
   /** The file the loader loaded the line from ('' until then). */
   file = '';
   constructor(
-    readonly lineNo: number,
+    /** The line number and the source offsets move when an edit above the line adds or removes text (see shiftInPlace). */
+    public lineNo: number,
     readonly text: string,
-    readonly segs: number[] | undefined,
+    public segs: number[] | undefined,
     readonly name: string,
     readonly value: string,
     /** OP_* in the low bits, ESCAPED, INVALID_ESCAPE. */
     readonly flagBits: number,
-    readonly start: number,
-    readonly end: number,
-    readonly nameStart: number,
-    readonly nameEnd: number,
-    readonly valueStart: number,
-    readonly valueEnd: number,
+    public start: number,
+    public end: number,
+    public nameStart: number,
+    public nameEnd: number,
+    public valueStart: number,
+    public valueEnd: number,
   ) {
     this.key = lowerName(name);
   }
