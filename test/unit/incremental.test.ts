@@ -75,8 +75,8 @@ function grown(text: string): string {
   return t;
 }
 
-/** Edit `target` `edits` times, comparing each re-check with a fresh check; returns how many contexts were kept. */
-function typeInto(files: Record<string, string>, dir: string, target: string, edits: number, seed: number, next = edit): number {
+/** Edit `target` `edits` times, comparing each re-check with a fresh check; counts the contexts and the priorities kept. */
+function typeInto(files: Record<string, string>, dir: string, target: string, edits: number, seed: number, next = edit): { contexts: number; priorities: number } {
   const paths = Object.keys(files).sort();
   const host = memoryHost(files);
   const ws = new Workspace({ configDir: dir, host });
@@ -84,6 +84,7 @@ function typeInto(files: Record<string, string>, dir: string, target: string, ed
   let text = files[target]!;
   const r = rng(seed);
   let kept = 0;
+  let priorities = 0;
   for (let k = 0; k < edits; k++) {
     text = next(text, r);
     ws.setOverlay(target, text);
@@ -92,9 +93,11 @@ function typeInto(files: Record<string, string>, dir: string, target: string, ed
     fresh.setOverlay(target, text);
     same(inc, fresh.analyze(paths));
     for (const [name, c] of inc.dialplan?.contexts ?? []) if (c.extensions.length > 0 && c.extensions === prev.dialplan?.contexts.get(name)?.extensions) kept++;
+    const before = new Set(prev.dialplan ? prioritiesWhereApp(prev.dialplan, () => true) : []);
+    for (const p of inc.dialplan ? prioritiesWhereApp(inc.dialplan, () => true) : []) if (before.has(p)) priorities++;
     prev = inc;
   }
-  return kept;
+  return { contexts: kept, priorities };
 }
 
 describe('a re-check after an edit equals a fresh check', () => {
@@ -120,8 +123,10 @@ describe('a re-check after an edit equals a fresh check', () => {
       return at === -1 ? text + 'x' : text.slice(0, at + 17) + 'q' + text.slice(at + 17);
     };
     const kept = typeInto(ws.files, ws.dir, ws.extensionsPath, 12, 42, typing);
-    const contexts = generateTier(TIERS.find((t) => t.name === '250KB')!).files[ws.extensionsPath]!.match(/^\[/gm)!.length;
-    expect(kept).toBeGreaterThan(12 * (contexts - 8));
+    const text = ws.files[ws.extensionsPath]!;
+    expect(kept.contexts).toBeGreaterThan(12 * (text.match(/^\[/gm)!.length - 8));
+    // The context typed into ([ext-local], most of the file) keeps the priorities of its unchanged lines too.
+    expect(kept.priorities).toBeGreaterThan(12 * 0.9 * text.match(/^ *(exten|same) *=>/gm)!.length);
   });
 
   it('edits that change other contexts: [globals], a problem appears and goes, a section splits a context', () => {
@@ -136,6 +141,15 @@ describe('a re-check after an edit equals a fresh check', () => {
       (t: string) => t.replace('exten => 200,1,NoOp()\n', ''), // the duplicate goes again
       (t: string) => t.replace('[ctx-300]\n', '[ctx-300]\n[ctx-5]\n'), // a second section of ctx-5
       (t: string) => t.replace('include => ctx-b\n', ''),
+      (t: string) => t.replace('exten => 50,1,', 'exten => 5x0,1,'), // the same => line after it follows the new name
+      (t: string) => t.replace('exten => 60,1,', 'exten => 60,5,'), // the n after it becomes 6
+      (t: string) => t.replace('exten => 70,1,Goto(from-internal,70,1)\n', 'exten => 70,1,Goto(from-internal,70,1)\n same => n,NoOp(extra)\n'),
+      (t: string) => t.replace('exten => 80,1,', 'exten => 80,hint,'), // n after a hint is 0: dropped
+      (t: string) => t.replace('exten => 90,1,', 'exten => 90,1(start),'), // a label
+      (t: string) => t.replace('exten => 91,1,', 'exten => _.,1,'), // a discouraged pattern
+      (t: string) => t.replace('[ctx-92]\nexten => 92,1,', '[ctx-92]\nexten => 92,n,'), // n on the first line
+      (t: string) => t.replace('exten => 95,1,', 'exten => 95,1(a),').replace(' same => n,Dial(SIP/95)', ' same => n(a),Dial(SIP/95)'), // a duplicate label
+      (t: string) => t.replace('exten => 95,1(a),', 'exten => 95,1,'), // the second one keeps it now
     ];
     let k = 0;
     typeInto({ [target]: body + filler }, '/etc/asterisk', target, steps.length, 1, (t) => steps[k++]!(t));
@@ -145,6 +159,6 @@ describe('a re-check after an edit equals a fresh check', () => {
     const ws = generateIncludeWorkspace(120_000, 30);
     const target = ws.paths.filter((p) => p !== ws.extensionsPath && /\.conf$/.test(p) && ws.files[p]!.length > 3000)[3]!;
     const files = { ...ws.files, [target]: grown(ws.files[target]!) };
-    expect(typeInto(files, ws.dir, target, 10, 99)).toBeGreaterThan(0);
+    expect(typeInto(files, ws.dir, target, 10, 99).contexts).toBeGreaterThan(0);
   });
 });

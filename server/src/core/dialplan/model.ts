@@ -307,13 +307,14 @@ function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: 
         pushLoadProblem(out, v.file, node.range, 'error', 'same-without-extension', `'same =>' needs an 'exten =>' line before it in this context: Asterisk drops this line.`, `No previous pattern in the first entry of context '${ctx.name}' to match '${v.value}' at line ${v.lineNo}`);
         continue;
       }
-      addExtensionLine(ctx, st, v, st.lastExtension, 0, true, out);
+      if (!takeMemo(plan, ctx, st, v, st.lastExtension, out)) addExtensionLine(ctx, st, v, st.lastExtension, 0, true, true, out);
     } else if (key === 'exten') {
+      if (takeMemo(plan, ctx, st, v, undefined, out)) continue;
       const comma = extenFieldEnd(v.value);
       const rawExt = comma === -1 ? v.value : v.value.slice(0, comma);
       const realext = substituteGlobals(rawExt, plan.globals);
       st.lastExtension = realext;
-      addExtensionLine(ctx, st, v, realext, comma === -1 ? v.value.length : comma + 1, false, out);
+      addExtensionLine(ctx, st, v, realext, comma === -1 ? v.value.length : comma + 1, false, realext === rawExt, out);
     } else if (key === 'include') {
       const value = substituteGlobals(v.value, plan.globals);
       const parsed = parseIncludeValue(value);
@@ -368,6 +369,12 @@ function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: 
  */
 const SAME = 1;
 const EXACT = 2;
+/** The line's memo may be taken again (see takeMemo): its priority is a number, or 'n' (the last one + 1), or 's' (the last one). */
+const MEMO_FIXED = 4;
+const MEMO_NEXT = 8;
+const MEMO_SAMEPRI = 16;
+/** An exten => line whose extension field has ${…}: its memo fits while [globals] give the same name. */
+const MEMO_SUBST = 32;
 
 class PriorityLine implements Priority {
   constructor(
@@ -382,8 +389,8 @@ class PriorityLine implements Priority {
     private readonly node: AssignmentNode,
     /** The line's value (the application and its arguments are sliced from it when asked for). */
     private readonly value: string,
-    /** SAME | EXACT (the value maps 1:1 onto the source: no comment was cut out of it). */
-    private readonly flags: number,
+    /** SAME | EXACT (the value maps 1:1 onto the source: no comment was cut out of it) | MEMO_*. */
+    readonly flags: number,
     /** Value offsets of the parts: priority [priA, priB), application [appA, appB), arguments [argA, argB) (argA -1: none). */
     private readonly priA: number,
     private readonly priB: number,
@@ -421,6 +428,10 @@ class PriorityLine implements Priority {
   }
   get argsRange(): Range | undefined {
     return this.argA === -1 ? undefined : this.span(this.argA, this.argB);
+  }
+  /** Drop the line's memo of this priority (see takeMemo). */
+  forgetMemo(): void {
+    if (this.node.memo === this) this.node.memo = undefined;
   }
   private span(a: number, b: number): Range {
     return valueSpan(this.node.valueStart, this.node.valueEnd, (this.flags & EXACT) !== 0, a, b);
@@ -488,10 +499,40 @@ function isBlank(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** Add one `exten =>` / `same =>` line; `restFrom` is where the priority field starts in the value. */
-function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: string, restFrom: number, same: boolean, out: Diagnostic[]): void {
+/**
+ * An unchanged line after an edit: the priority it made before, when it still fits — the same context and
+ * extension (`realext`: a same => line's, which it must equal; undefined: an exten => line's own, the same
+ * after [globals]), and a priority number that does not depend on the lines before it or that they still give.
+ */
+function takeMemo(plan: Dialplan, ctx: Context, st: ContextState, v: Variable, realext: string | undefined, out: Diagnostic[]): boolean {
+  const node = v.node;
+  const p = node.memo;
+  if (!(p instanceof PriorityLine) || (v as unknown) !== node || p.context !== ctx.name || p.file !== v.file) return false;
+  const f = p.flags;
+  if (realext !== undefined && p.written !== realext) return false;
+  if ((f & MEMO_SUBST) !== 0) {
+    const comma = extenFieldEnd(v.value);
+    if (substituteGlobals(comma === -1 ? v.value : v.value.slice(0, comma), plan.globals) !== p.written) return false;
+  }
+  if ((f & MEMO_NEXT) !== 0) {
+    if (st.lastPri <= -2 || p.priority !== st.lastPri + 1) return false;
+  } else if ((f & MEMO_SAMEPRI) !== 0) {
+    if (st.lastPri <= -2 || p.priority !== st.lastPri) return false;
+  } else if ((f & MEMO_FIXED) === 0) return false;
+  if (realext === undefined) st.lastExtension = p.written;
+  st.lastPri = p.priority;
+  addPriority(ctx, st, p, out);
+  return true;
+}
+
+/**
+ * Add one `exten =>` / `same =>` line; `restFrom` is where the priority field starts in the value; `literal`: the
+ * extension field has no ${…} (for an exten => line).
+ */
+function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: string, restFrom: number, same: boolean, literal: boolean, out: Diagnostic[]): void {
   const node = v.node;
   const value = v.value;
+  const problems = out.length;
   // Value offsets map 1:1 to source unless comments were cut out of the value.
   const exact = node.valueEnd - node.valueStart === value.length;
 
@@ -513,11 +554,14 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   let ipri: number;
   let label: string | undefined;
   let plus: string | undefined;
+  let memo = 0; // how the priority number came about, when the line may be taken again (MEMO_*)
   const c0 = value.charCodeAt(priStart);
   if (pe - priStart === 1 && c0 === 110 /* n */ && st.lastPri > -2) {
     ipri = st.lastPri + 1; // the usual 'n'
+    memo = MEMO_NEXT;
   } else if (pe - priStart === 1 && c0 >= 49 && c0 <= 57) {
     ipri = c0 - 48; // the usual '1'
+    memo = MEMO_FIXED;
   } else {
     let pri = value.slice(priStart, pe);
     const lp = pri.indexOf('(');
@@ -535,8 +579,10 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
       plus = pri.slice(plusAt + 1);
       pri = pri.slice(0, plusAt);
     }
-    if (pri === 'hint') ipri = PRIORITY_HINT;
-    else if (pri === 'next' || pri === 'n' || pri === 'same' || pri === 's') {
+    if (pri === 'hint') {
+      ipri = PRIORITY_HINT;
+      memo = MEMO_FIXED;
+    } else if (pri === 'next' || pri === 'n' || pri === 'same' || pri === 's') {
       const isNext = pri === 'next' || pri === 'n';
       if (st.lastPri <= -2) {
         const word = isNext ? 'next' : 'same';
@@ -544,10 +590,13 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
         return;
       }
       ipri = isNext ? st.lastPri + 1 : st.lastPri;
+      memo = isNext ? MEMO_NEXT : MEMO_SAMEPRI;
     } else {
       const num = scanPriorityNumber(pri);
-      if (num !== undefined) ipri = num;
-      else {
+      if (num !== undefined) {
+        ipri = num;
+        memo = MEMO_FIXED;
+      } else {
         const found = findLabel(ctx, ext, cid, pri);
         if (found === undefined) {
           pushLoadProblem(out, v.file, valueSpan(node.valueStart, node.valueEnd, exact, priStart, pe), 'warning', 'unknown-label', `No label '${pri}' earlier in extension '${ext}' of context '${ctx.name}': Asterisk drops this line.` + (/[[\]_!.]/.test(pri) ? ` (The second field of '${same ? 'same' : 'exten'} =>' is the priority${same ? '; same => does not repeat the extension' : ''}.)` : ''), `Invalid priority/label '${pri}' at line ${v.lineNo}`);
@@ -591,7 +640,9 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   st.lastPri = ipri;
 
   const appKey = appKeyOf(argA === -1 ? value.slice(appStart) : value.slice(appStart, appEnd));
-  const flags = (same ? SAME : 0) | (exact ? EXACT : 0);
+  // A line with '+n', or whose value is not the line's own (+=, templates), or with a problem is always read again.
+  if (plus !== undefined || (v as unknown) !== node) memo = 0;
+  const flags = (same ? SAME : 0) | (exact ? EXACT : 0) | memo | (memo !== 0 && !literal ? MEMO_SUBST : 0);
   const p = new PriorityLine(realext, ext, cid, ipri, label, appKey, v.file, ctx.name, node, value, flags, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
 
   if (ext === '') {
@@ -603,6 +654,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   } else if ((ext === '_.' || ext === '_!') && same && p.priority === 1) {
     pushLoadProblem(out, v.file, p.extenRange, 'warning', 'discouraged-pattern', `'${ext}' also matches the special extensions s, i, t, h and T. Use '_X${ext[1]}' instead.`);
   }
+  node.memo = memo !== 0 && out.length === problems ? p : undefined;
   addPriority(ctx, st, p, out);
 }
 
@@ -624,7 +676,7 @@ function findLabel(ctx: Context, ext: string, cid: string | undefined, label: st
   return st && findExtension(st, normalizeExtensionName(ext).match, cid)?.labels.get(label)?.priority;
 }
 
-function addPriority(ctx: Context, st: ContextState, p: Priority, out: Diagnostic[]): void {
+function addPriority(ctx: Context, st: ContextState, p: PriorityLine, out: Diagnostic[]): void {
   // Consecutive lines of one extension (same =>, or exten => repeated) find it again at once.
   const sameAsLast = st.lastWritten === p.written && st.lastExt !== undefined;
   const names = sameAsLast ? st.lastNames! : normalizeExtensionName(p.exten);
@@ -666,6 +718,7 @@ function addPriority(ctx: Context, st: ContextState, p: Priority, out: Diagnosti
     if (other && other.priority !== p.priority) {
       pushLoadProblem(out, p.file, p.priorityRange, 'warning', 'duplicate-label', `Label '${p.label}' is already used at priority ${other.priority} of '${ext.name}' (line ${other.lineNo}): Asterisk keeps this priority but without the label, so Goto(${p.label}) goes to priority ${other.priority}.`, `Extension '${names.name}' priority ${p.priority} in '${ctx.name}', label '${p.label}' already in use at priority ${other.priority}`);
       p.label = undefined;
+      p.forgetMemo(); // taken again, it would have lost its label for good
     } else {
       if (ext.labels === NO_LABELS) ext.labels = new Map();
       ext.labels.set(p.label, p);

@@ -72,6 +72,11 @@ export interface AssignmentNode extends LineBase {
   nameEnd: number;
   valueStart: number;
   valueEnd: number;
+  /**
+   * What a model made of this line (the dialplan: its priority), kept with the line: an edit keeps the lines it
+   * does not touch (see `moved`), and the model checks that the memo still fits before it takes it again.
+   */
+  memo?: unknown;
 }
 
 export type LineNode = SectionNode | DirectiveNode | AssignmentNode;
@@ -406,8 +411,10 @@ class Assignment implements AssignmentNode, LogicalLine, Variable {
   readonly key: string;
   /** The file the loader loaded the line from ('' until then). */
   file = '';
+  /** What a model made of this line, for it to take again after an edit elsewhere (see AssignmentNode.memo). */
+  memo: unknown = undefined;
   constructor(
-    /** The line number and the source offsets move when an edit above the line adds or removes text (see shiftInPlace). */
+    /** The line number and the source offsets move when an edit above the line adds or removes text (see `moved`). */
     public lineNo: number,
     readonly text: string,
     public segs: number[] | undefined,
