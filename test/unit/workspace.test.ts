@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
 import { loadConfig } from '../../server/src/core/config/loader';
+import { parseConfig } from '../../server/src/core/parse/parser';
 
 describe('Workspace reuse', () => {
   const files: Record<string, string> = {
@@ -95,5 +96,40 @@ describe('Variables', () => {
     const b = load('/w/b.conf');
     expect([a.file, b.file]).toEqual(['/w/a.conf', '/w/b.conf']);
     expect([a.key, a.value, b.key, b.value, b.node]).toEqual(['k', 'v', 'k', 'v', a.node]);
+  });
+});
+
+describe('template inheritance (config.c inherit_category: a copy of the template as it is at that line)', () => {
+  const conf = [
+    '[tpl](!)',
+    'a=1',
+    '[d1](tpl)',
+    '[tpl](+)',
+    'b=2',
+    '[d2](tpl)',
+    '[tpl](+)',
+    'a+=x',
+    '[d3](tpl)',
+    '[t2](!,tpl)',
+    'c=3',
+    '[d4](t2)',
+    '[d5](tpl,t2)',
+    'a=own',
+  ].join('\n');
+  const cfg = loadConfig('/e/sip.conf', { configDir: '/e', host: memoryHost({ '/e/sip.conf': conf }), parse: (_f, t) => parseConfig(t) });
+  const vars = (name: string) => cfg.categories.find((c) => c.name === name)!.vars.map((v) => `${v.key}=${v.value}${v.inheritedFrom ? ` <${v.inheritedFrom.name}` : ''}`);
+  it.each([
+    ['d1', ['a=1 <tpl']],
+    ['d2', ['a=1 <tpl', 'b=2 <tpl']],
+    ['d3', ['a=1x <tpl', 'b=2 <tpl']],
+    ['d4', ['a=1x <tpl', 'b=2 <tpl', 'c=3 <t2']],
+    ['d5', ['a=1x <tpl', 'b=2 <tpl', 'a=1x <tpl', 'b=2 <tpl', 'c=3 <t2', 'a=own']],
+  ])('%s', (name, expected) => {
+    expect(vars(name)).toEqual(expected);
+  });
+  it('sections built on one unchanged template share its variables', () => {
+    const c = cfg.categories;
+    expect(c.find((x) => x.name === 'd5')!.vars[0]).toBe(c.find((x) => x.name === 'd4')!.vars[0]);
+    expect(c.find((x) => x.name === 'd3')!.vars[0]).not.toBe(c.find((x) => x.name === 'd2')!.vars[0]);
   });
 });

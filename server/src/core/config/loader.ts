@@ -85,6 +85,7 @@ export function loadConfig(root: string, opts: LoadOptions): LoadedConfig {
     current: undefined,
     outsideReported: new Set(),
     firstByName: new Map(),
+    inherited: new Map(),
   };
   return load(ld);
 }
@@ -107,6 +108,8 @@ interface LoadState {
   readonly outsideReported: Set<string>;
   /** First section of each lower-cased name (lookups are case-insensitive and return the first match). */
   readonly firstByName: Map<string, Category>;
+  /** What a section inheriting from a template gets from it, made once per template (see inheritedVars). */
+  readonly inherited: Map<Category, { from: Variable[]; vars: Variable[] }>;
 }
 
 function load(ld: LoadState): LoadedConfig {
@@ -226,9 +229,7 @@ function handleSection(ld: LoadState, file: string, node: SectionNode): void {
         return;
       }
       cat.inherits.push({ name: opt.text, range: opt.range, target: base });
-      for (const v of base.vars) {
-        cat.vars.push(variable(v.name, v.key, v.value, v.file, v.lineNo, v.node, v.inheritedFrom ?? base, v.appended));
-      }
+      for (const v of inheritedVars(ld, base)) cat.vars.push(v);
     }
   }
   if (!appended) {
@@ -236,6 +237,19 @@ function handleSection(ld: LoadState, file: string, node: SectionNode): void {
     const lower = cat.name.toLowerCase();
     if (!ld.firstByName.has(lower)) ld.firstByName.set(lower, cat);
   }
+}
+
+/**
+ * The variables a section inheriting from `base` gets: its own ones marked as inherited from it, and those it
+ * inherited itself as they are. Every section built on one template shares them (a template has hundreds of
+ * devices), made again only when the template's variables have changed since (+=, or added to with (+)).
+ */
+function inheritedVars(ld: LoadState, base: Category): Variable[] {
+  const hit = ld.inherited.get(base);
+  if (hit && hit.from.length === base.vars.length && hit.from.every((v, i) => v === base.vars[i])) return hit.vars;
+  const vars = base.vars.map((v) => (v.inheritedFrom ? v : variable(v.name, v.key, v.value, v.file, v.lineNo, v.node, base, v.appended)));
+  ld.inherited.set(base, { from: base.vars.slice(), vars });
+  return vars;
 }
 
 function handleAssignment(ld: LoadState, file: string, node: AssignmentNode): void {
