@@ -78,6 +78,19 @@ describe('incremental reparse equals a full parse', () => {
     }
   });
 
+  it('a block comment typed in whole keeps later edits exact (an edit inside it is not a line of its own)', () => {
+    let prev = reparseConfig(parseConfig(grown('[c]\nexten => 1,1,NoOp()\n')), grown('[c]\nexten => 1,1,NoOp()\n') + '\n');
+    const at = prev.text.indexOf('exten => 1,1', prev.text.length >> 1);
+    for (const next of [
+      prev.text.slice(0, at) + ';-- a\nexten => 9,1,NoOp()\n--;\n' + prev.text.slice(at),
+      prev.text.slice(0, at) + ';-- a\nexten => 9,2,NoOp()\n--;\n' + prev.text.slice(at),
+    ]) {
+      const inc = reparseConfig(prev, next);
+      same(inc, parseConfig(next));
+      prev = inc;
+    }
+  });
+
   it('falls back to a full parse around block comments', () => {
     const body = grown('[c]\nexten => 1,1,NoOp()\n');
     const withBlock = body + ';-- a\nblock --;\nexten => 2,1,NoOp()\n';

@@ -103,6 +103,20 @@ function utf8Length(text: string, start: number, end: number): number {
 }
 
 /**
+ * text.indexOf(char, from) when it is before `to`, else -1: a few edited lines of a large file are searched
+ * without reading on to the end of the text (which has no NUL and may have no ';' after them).
+ */
+function indexIn(text: string, char: string, from: number, to: number): number {
+  if (to - from > 4096) {
+    const i = text.indexOf(char, from);
+    return i < to ? i : -1;
+  }
+  const c = char.charCodeAt(0);
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === c) return i;
+  return -1;
+}
+
+/**
  * Scan `text`, or only its physical lines in [from, to) (`from` a line start,
  * `to` the end of the text or a '\n'; numbered from `firstLineNo`), which is
  * what the incremental reparse does between lines it can keep.
@@ -120,8 +134,8 @@ export function scanLines(text: string, from = 0, to = text.length, firstLineNo 
   let lineNo = firstLineNo - 1;
   let ls = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
   const n = to;
-  let nextNul = text.indexOf('\0', from);
-  let nextSemi = text.indexOf(';', from);
+  let nextNul = indexIn(text, '\0', from, to);
+  let nextSemi = indexIn(text, ';', from, to);
   let plain = nextNul === -1 || nextNul >= to;
 
   while (ls < n) {
@@ -129,7 +143,7 @@ export function scanLines(text: string, from = 0, to = text.length, firstLineNo 
     let nl = text.indexOf('\n', ls);
     if (nl === -1 || nl > n) nl = n;
     let le = nl;
-    if (nextNul !== -1 && nextNul < ls) nextNul = text.indexOf('\0', ls);
+    if (nextNul !== -1 && nextNul < ls) nextNul = indexIn(text, '\0', ls, to);
     if (nextNul !== -1 && nextNul < le) le = nextNul;
 
     // 8192-byte fgets buffer: such a line is skipped before comment processing.
@@ -147,7 +161,7 @@ export function scanLines(text: string, from = 0, to = text.length, firstLineNo 
       continue;
     }
 
-    if (nextSemi !== -1 && nextSemi < ls) nextSemi = text.indexOf(';', ls);
+    if (nextSemi !== -1 && nextSemi < ls) nextSemi = indexIn(text, ';', ls, to);
     if (nextSemi === -1 || nextSemi >= le) {
       // Fast path: no ';' on this line, so nothing but trimming can happen.
       if (comment === 0) {
@@ -170,7 +184,7 @@ export function scanLines(text: string, from = 0, to = text.length, firstLineNo 
 
     for (;;) {
       // Positions only grow, so one forward search per semicolon keeps this linear.
-      if (nextSemi !== -1 && nextSemi < pos) nextSemi = text.indexOf(';', pos);
+      if (nextSemi !== -1 && nextSemi < pos) nextSemi = indexIn(text, ';', pos, to);
       const i = nextSemi;
       if (i === -1 || i >= le) break;
       if (i > pos && text.charCodeAt(i - 1) === 92 /* backslash */) {

@@ -87,6 +87,8 @@ export interface ParsedFile {
   problems: ScanProblem[];
   /** Comment source ranges as flat [start, end] pairs. */
   comments: number[];
+  /** Known to have no block comment marker (set by the incremental reparse, which needs to know). */
+  markerFree?: boolean;
 }
 
 /** Line kinds, as the grammar recognizes them. */
@@ -182,7 +184,7 @@ function* parseLines(text: string, from: number, to: number, firstLineNo: number
 
 /** Below this size a full parse is as quick as working out what to keep. */
 const REPARSE_MIN_LENGTH = 16_384;
-const COMPARE_BLOCK = 256;
+const COMPARE_BLOCK = 4096;
 
 /**
  * Parse a new version of a file, keeping the nodes of the lines an edit did not
@@ -195,8 +197,7 @@ const COMPARE_BLOCK = 256;
 export function reparseConfig(prev: ParsedFile, text: string): ParsedFile {
   const old = prev.text;
   if (old === text) return prev;
-  // (The marker searches also flatten an edited text that is still a chain of pieces, so the comparisons below are quick.)
-  if (text.length < REPARSE_MIN_LENGTH || prev.problems.length > 0 || hasBlockMarker(old) || hasBlockMarker(text)) return parseConfig(text);
+  if (text.length < REPARSE_MIN_LENGTH || prev.problems.length > 0 || !(prev.markerFree ?? !hasBlockMarker(old))) return parseConfig(text);
   // The edit: common prefix p and common suffix s (compared a block at a time, then a character at a time).
   const max = Math.min(old.length, text.length);
   let p = 0;
@@ -212,7 +213,9 @@ export function reparseConfig(prev: ParsedFile, text: string): ParsedFile {
   if (bOld === -1) bOld = old.length;
   const delta = text.length - old.length;
   const bNew = bOld + delta;
-  const lineBase = countNewlines(text, 0, a);
+  // The rest of the new text is the old one's, so a new marker can only be in the edited lines.
+  if (hasBlockMarker(text.slice(a, bNew))) return parseConfig(text);
+  const lineBase = linesBefore(prev.nodes, text, a);
   const lineDelta = countNewlines(text, a, bNew) - countNewlines(old, a, bOld);
   const region = runToEnd(parseLines(text, a, bNew, lineBase + 1));
   if (region.problems.length > 0) return parseConfig(text);
@@ -230,7 +233,22 @@ export function reparseConfig(prev: ParsedFile, text: string): ParsedFile {
   while (c < prev.comments.length && prev.comments[c]! <= bOld) c += 2;
   for (const x of region.comments) comments.push(x);
   for (; c < prev.comments.length; c += 2) comments.push(prev.comments[c]! + delta, prev.comments[c + 1]! + delta);
-  return { text, nodes, problems: [], comments };
+  return { text, nodes, problems: [], comments, markerFree: true };
+}
+
+/** The number of lines before offset a (a line start of the text that the nodes before it are a parse of). */
+function linesBefore(nodes: LineNode[], text: string, a: number): number {
+  // From the last node before a, which knows its line number, rather than counting from the top of the file.
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodeStart(nodes[mid]!) < a) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === 0) return countNewlines(text, 0, a);
+  const n = nodes[lo - 1]!;
+  return n.line.lineNo - 1 + countNewlines(text, nodeStart(n), a);
 }
 
 /** Is there a ';--' or a '--;'? Those change how every later line reads. */
