@@ -25,6 +25,22 @@ export class ApplicationIndex {
     b.at.push(this.seq++);
   }
 
+  /** How many priorities were added (the sequence number of the next one). */
+  get count(): number {
+    return this.seq;
+  }
+
+  /** The priorities added as numbers [from, to), in that order. */
+  between(from: number, to: number): readonly Priority[] {
+    const buckets: Bucket[] = [];
+    for (const b of this.byApp.values()) {
+      const i = lowerBound(b.at, from);
+      const j = lowerBound(b.at, to);
+      if (i < j) buckets.push({ items: b.items.slice(i, j), at: b.at.slice(i, j) });
+    }
+    return merge(buckets);
+  }
+
   running(apps: readonly string[]): readonly Priority[] {
     const buckets: Bucket[] = [];
     for (const a of apps) {
@@ -58,6 +74,18 @@ export function prioritiesRunning(plan: Dialplan, ...apps: string[]): readonly P
 /** Priorities whose application name (trimmed, lower-cased) passes `test`, in line order. */
 export function prioritiesWhereApp(plan: Dialplan, test: (appKey: string) => boolean): readonly Priority[] {
   return applicationIndex(plan).where(test);
+}
+
+/** The first index of the sorted list whose value is at least n. */
+function lowerBound(list: number[], n: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function merge(buckets: Bucket[]): readonly Priority[] {

@@ -196,7 +196,7 @@ export function* buildDialplanSteps(config: LoadedConfig, previous?: Dialplan): 
   for (const [name, cats] of sections) {
     const kept = before && keptContext(before.contexts.get(name), cats);
     contexts.set(name, { name, sections: [], extensions: kept ? kept.extensions : [], includes: [], switches: [], ignorepats: [], autohints: false });
-    if (kept) contextStates.set(contexts.get(name)!, newContextState(plan, contextStates.get(kept)!.added));
+    if (kept) contextStates.set(contexts.get(name)!, newContextState(plan, contextStates.get(kept)!));
   }
   for (const cat of visible) {
     const ctx = contexts.get(cat.name);
@@ -205,6 +205,9 @@ export function* buildDialplanSteps(config: LoadedConfig, previous?: Dialplan): 
     yield* loadContext(plan, ctx, cat, diagnostics);
     yield;
   }
+
+  // The states of kept contexts let go of the dialplan they were kept from.
+  for (const ctx of contexts.values()) contextStates.get(ctx)!.kept = undefined;
 
   // ast_context_verify_includes: once per include of a nonexistent context.
   for (const ctx of contexts.values()) {
@@ -229,10 +232,11 @@ export function* buildDialplanSteps(config: LoadedConfig, previous?: Dialplan): 
 interface ContextState {
   /** The dialplan's priorities by application, filled as lines are added. */
   apps: ApplicationIndex;
-  /** The priorities each section added, in order (a kept context adds them to the index again). */
-  added: Priority[][];
-  /** Set when the extensions are those of the context before an edit: exten and same lines are not read again. */
-  kept: boolean;
+  /** The sequence numbers [from, to) in `apps` of the priorities each section added, as flat pairs. */
+  ranges: number[];
+  /** Set when the extensions are those of the context before an edit (whose state this is): exten and same lines
+   * are not read again, and their priorities join the index from that build's. */
+  kept: ContextState | undefined;
   /** No load problem was reported in this context (a condition for keeping it after an edit). */
   clean: boolean;
   lastExtension: string;
@@ -248,10 +252,10 @@ interface ContextState {
 
 const contextStates = new WeakMap<Context, ContextState>();
 
-/** A context's build state; `kept`: the priorities of the context it keeps, by section. */
-function newContextState(plan: Dialplan, kept: Priority[][] | undefined): ContextState {
+/** A context's build state; `kept`: the state of the context it keeps. */
+function newContextState(plan: Dialplan, kept: ContextState | undefined): ContextState {
   // Every field from the start: one object shape, so the per-line code that updates it stays optimized.
-  return { apps: applicationIndex(plan), added: kept ?? [], kept: kept !== undefined, clean: true, lastExtension: '', lastWritten: undefined, lastExt: undefined, lastNames: undefined, lastPri: -2, literals: new Map(), byKey: new Map() };
+  return { apps: applicationIndex(plan), ranges: [], kept, clean: true, lastExtension: '', lastWritten: undefined, lastExt: undefined, lastNames: undefined, lastPri: -2, literals: new Map(), byKey: new Map() };
 }
 
 /** Are two [globals] the same names with the same values? */
@@ -284,8 +288,11 @@ function* loadContext(plan: Dialplan, ctx: Context, cat: Category, out: Diagnost
   // Reset continuation items at the beginning of each section.
   st.lastExtension = '';
   st.lastPri = -2;
-  if (st.kept) for (const p of st.added[ctx.sections.length - 1]!) st.apps.add(p);
-  else st.added.push([]);
+  const first = st.apps.count;
+  if (st.kept) {
+    const k = 2 * (ctx.sections.length - 1);
+    for (const p of st.kept.apps.between(st.kept.ranges[k]!, st.kept.ranges[k + 1]!)) st.apps.add(p);
+  }
   const problems = out.length;
   const n = cat.vars.length;
   for (let from = 0; from < n; from += LINES_PER_STEP) {
@@ -293,6 +300,7 @@ function* loadContext(plan: Dialplan, ctx: Context, cat: Category, out: Diagnost
     loadContextLines(plan, ctx, st, cat.vars, from, Math.min(n, from + LINES_PER_STEP), out);
   }
   if (out.length !== problems) st.clean = false;
+  st.ranges.push(first, st.apps.count);
 }
 
 /** Lines [from, to) of a context section (a plain function: the per-line work stays out of the generator). */
@@ -301,7 +309,7 @@ function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: 
     const v = vars[i]!;
     const key = v.key;
     const node = v.node;
-    if (st.kept && (key === 'exten' || key.startsWith('same'))) continue; // the kept extensions hold these lines
+    if (st.kept !== undefined && (key === 'exten' || key.startsWith('same'))) continue; // the kept extensions hold these lines
     if (key.startsWith('same')) {
       if (st.lastExtension === '') {
         pushLoadProblem(out, v.file, node.range, 'error', 'same-without-extension', `'same =>' needs an 'exten =>' line before it in this context: Asterisk drops this line.`, `No previous pattern in the first entry of context '${ctx.name}' to match '${v.value}' at line ${v.lineNo}`);
@@ -726,5 +734,4 @@ function addPriority(ctx: Context, st: ContextState, p: PriorityLine, out: Diagn
   }
   ext.priorities.set(p.priority, p);
   st.apps.add(p);
-  st.added[st.added.length - 1]!.push(p);
 }
