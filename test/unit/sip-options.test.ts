@@ -514,6 +514,14 @@ describe('device options as ast_variable_retrieve reads them (the last one wins)
     '[a]',
     'context=later',
     'NAT=no',
+    '[e]',
+    'type=user',
+    'host=dynamic',
+    '[e]',
+    'TYPE=peer',
+    '[f]',
+    'type=peer',
+    'type=bogus',
   ].join('\n');
   const sip = buildSipConfig(loadConfig('/etc/asterisk/sip.conf', { configDir: '/etc/asterisk', host: memoryHost({ '/etc/asterisk/sip.conf': conf }), parse: (_f, t) => parseConfig(t) }));
   const keys = ['type', 'secret', 'md5secret', 'remotesecret', 'password', 'context', 'host', 'insecure', 'fromuser', 'defaultuser', 'username', 'nat', 'callerid', 'qualify', 'Secret', 'NAT'];
@@ -524,6 +532,14 @@ describe('device options as ast_variable_retrieve reads them (the last one wins)
       expect(deviceVar(dev, k), `${name} ${k}`).toBe(last);
     }
   });
+  it('type bits accumulate over repeated sections; the last type= decides whether the device exists', () => {
+    const e = sip.devices.get('e')!;
+    expect([e.type, e.peer, e.user]).toEqual(['peer', true, true]);
+    expect(sip.devices.has('f')).toBe(false);
+    const c = sip.devices.get('c')!;
+    expect([c.type, c.peer, c.user]).toEqual(['peer', true, false]);
+  });
+
   it('reads the values a user expects', () => {
     const a = sip.devices.get('a')!;
     expect([deviceValue(a, 'secret'), deviceValue(a, 'context'), deviceValue(a, 'nat'), deviceValue(a, 'callerid'), deviceValue(a, 'qualify')]).toEqual(['own', 'later', 'no', '"A" <100>', undefined]);

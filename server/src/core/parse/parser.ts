@@ -492,8 +492,16 @@ export function asVariable(node: AssignmentNode, file: string): Variable | undef
 /** A name lower-cased; the names of most dialplan lines are already lower-case words. */
 export function lowerName(name: string): string {
   if (name === 'exten' || name === 'same' || name === 'include') return name;
-  return name.toLowerCase();
+  // sip.conf repeats a few dozen option names on every line: look them up rather than lower-case them each time.
+  let key = LOWER_NAMES.get(name);
+  if (key === undefined) {
+    key = name.toLowerCase();
+    if (name.length <= 16 && LOWER_NAMES.size < 2048) LOWER_NAMES.set(name, key);
+  }
+  return key;
 }
+
+const LOWER_NAMES = new Map<string, string>();
 
 /** Source offset of text index a of a line (start of a range, or an empty range at a). */
 function srcStart(start: number, segs: number[] | undefined, a: number): number {

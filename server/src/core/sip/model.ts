@@ -38,6 +38,7 @@ export interface SipDevice {
 
 /** The options the checks look up (slot numbers of SipDevice.known). */
 const KNOWN_OPTIONS = new Map(['type', 'secret', 'md5secret', 'remotesecret', 'password', 'context', 'host', 'insecure', 'fromuser', 'defaultuser', 'username'].map((k, i) => [k, i]));
+const TYPE_SLOT = 0;
 
 /** A bit for any other option name (lower-cased), from its length and end characters. */
 function keyBit(key: string): number {
@@ -157,8 +158,16 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
     for (const v of cat.vars) {
       dev.vars.push(v);
       const slot = KNOWN_OPTIONS.get(v.key);
-      if (slot !== undefined) dev.known[slot] = v;
-      else dev.keyBits |= keyBit(v.key);
+      if (slot === undefined) dev.keyBits |= keyBit(v.key);
+      else {
+        dev.known[slot] = v;
+        if (slot === TYPE_SLOT) {
+          // Type bits accumulate across repeated sections (kept only if the last type= is valid, below).
+          const tv = v.value.toLowerCase();
+          if (tv === 'peer' || tv === 'friend') dev.peer = true;
+          if (tv === 'user' || tv === 'friend') dev.user = true;
+        }
+      }
     }
   }
 
@@ -175,13 +184,6 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
       pushLoadProblem(b.diagnostics, typeVar.file, typeVar.node.valueRange, 'error', 'device-unknown-type', `type=${typeVar.value} is not friend, peer or user: chan_sip skips [${dev.name}] entirely.`, `Unknown type '${typeVar.value}' for '${dev.name}' in sip.conf`);
       devices.delete(key);
       continue;
-    }
-    // Type bits accumulate across repeated sections.
-    for (const v of dev.vars) {
-      if (v.key !== 'type') continue;
-      const tv = v.value.toLowerCase();
-      if (tv === 'peer' || tv === 'friend') dev.peer = true;
-      if (tv === 'user' || tv === 'friend') dev.user = true;
     }
     dev.type = t;
     for (const v of dev.vars) {
