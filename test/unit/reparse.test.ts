@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig, reparseConfig, type LineNode, type ParsedFile } from '../../server/src/core/parse/parser';
 import { generateTier, mulberry32 as rng, TIERS } from '../../scripts/bench/generate';
 import { CORPUS, listFiles } from '../helpers/shared';
+import { collectGarbage } from '../../scripts/bench/stats';
 
 /** Everything a node says, ranges included, as plain data. */
 function plain(n: LineNode): unknown {
@@ -97,5 +98,24 @@ describe('incremental reparse equals a full parse', () => {
     const prev = parseConfig(withBlock);
     const next = withBlock.replace('exten => 1,1', 'exten => 1,2');
     same(reparseConfig(prev, next), parseConfig(next));
+  });
+});
+
+describe('memory over a long editing session', () => {
+  it('edits do not keep old versions of the file alive (a re-read line holds a copy of its own text)', () => {
+    const ws = generateTier(TIERS.find((t) => t.name === '250KB')!);
+    let prev = parseConfig(ws.files[ws.extensionsPath]!);
+    const r = rng(7);
+    const edit = (): void => {
+      const at = prev.text.indexOf('\n same => n,', Math.floor(r() * prev.text.length));
+      if (at !== -1) prev = reparseConfig(prev, prev.text.slice(0, at + 14) + 'z' + prev.text.slice(at + 14));
+    };
+    for (let k = 0; k < 20; k++) edit();
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    // Each edit makes a new 277 KB version of the text; were a line to keep its version, 300 edits would keep ~80 MB.
+    for (let k = 0; k < 300; k++) edit();
+    collectGarbage();
+    expect((process.memoryUsage().heapUsed - before) / 1e6).toBeLessThan(25);
   });
 });

@@ -217,21 +217,25 @@ export function reparseConfig(prev: ParsedFile, text: string): ParsedFile {
   if (hasBlockMarker(text.slice(a, bNew))) return parseConfig(text);
   const lineBase = linesBefore(prev.nodes, text, a);
   const lineDelta = countNewlines(text, a, bNew) - countNewlines(old, a, bOld);
-  const region = runToEnd(parseLines(text, a, bNew, lineBase + 1));
+  // The edited lines are parsed from a copy of their own (after a '\n', so that the copy does not start the file):
+  // their nodes' strings are slices, and slices of this whole version of the text would keep it alive, one
+  // version per edited line, for as long as the line is not edited again.
+  const piece = '\n' + text.slice(a, bNew);
+  const region = runToEnd(parseLines(piece, 1, piece.length, lineBase + 1));
   if (region.problems.length > 0) return parseConfig(text);
 
   const nodes: LineNode[] = [];
   let i = 0;
   for (; i < prev.nodes.length && nodeStart(prev.nodes[i]!) < a; i++) nodes.push(prev.nodes[i]!);
   while (i < prev.nodes.length && nodeStart(prev.nodes[i]!) <= bOld) i++;
-  for (const n of region.nodes) nodes.push(n);
+  for (const n of region.nodes) nodes.push(moved(n, a - 1, 0));
   for (; i < prev.nodes.length; i++) nodes.push(delta === 0 && lineDelta === 0 ? prev.nodes[i]! : moved(prev.nodes[i]!, delta, lineDelta));
 
   const comments: number[] = [];
   let c = 0;
   for (; c < prev.comments.length && prev.comments[c]! < a; c += 2) comments.push(prev.comments[c]!, prev.comments[c + 1]!);
   while (c < prev.comments.length && prev.comments[c]! <= bOld) c += 2;
-  for (const x of region.comments) comments.push(x);
+  for (const x of region.comments) comments.push(x + a - 1);
   for (; c < prev.comments.length; c += 2) comments.push(prev.comments[c]! + delta, prev.comments[c + 1]! + delta);
   return { text, nodes, problems: [], comments, markerFree: true };
 }
