@@ -48,6 +48,12 @@ const cases: [string, string, string[]][] = [
   ['any key in [globals] is a variable', '[globals]\nexten => 1,1,NoOp()\n[c]', []],
   ['templates are not contexts', '[t](!)\nexten => 1,1,NoOp()\n[c](t)\nexten => 2,1,NoOp()', ['c: 1,1 NoOp()@2', 'c: 2,1 NoOp()@4']],
   ['+= appends to the previous value', '[c]\nexten => 1,1,NoOp(a\nexten += b)', ['c: 1,1 NoOp(a b)@2']],
+  // A value longer than 32,767 characters (only += makes one: a line has at most 8,190 bytes) keeps its offsets apart.
+  [
+    'a 40,000-character value made with +=',
+    `[c]\nexten => 1,1,Set(X=${'a'.repeat(8000)}\n` + `exten +=${'b'.repeat(8000)}\n`.repeat(4) + `exten += ),n(next),NoOp(${'c'.repeat(30)})\nsame => n,NoOp(after)`,
+    [`c: 1,1 Set(X=${'a'.repeat(8000)}${'b'.repeat(32000)} ),n(next),NoOp(${'c'.repeat(30)})@2`, 'c: 1,2 NoOp(after)@8'],
+  ],
 ];
 
 describe('pbx_config model', () => {

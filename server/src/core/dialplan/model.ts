@@ -387,63 +387,89 @@ const MEMO_SUBST = 32;
 class PriorityLine implements Priority {
   constructor(
     readonly written: string,
-    readonly exten: string,
     readonly cid: string | undefined,
     readonly priority: number,
     public label: string | undefined,
     readonly appKey: string,
-    readonly file: string,
     readonly context: string,
-    private readonly node: AssignmentNode,
-    /** The line's value (the application and its arguments are sliced from it when asked for). */
-    private readonly value: string,
-    /** SAME | EXACT (the value maps 1:1 onto the source: no comment was cut out of it) | MEMO_*. */
+    /** The line: its node, its value (the application and its arguments are sliced from it when asked for), its file. */
+    private readonly v: Variable,
+    /** SAME | EXACT (the value maps 1:1 onto the source: no comment was cut out of it) | MEMO_* | WIDE. */
     readonly flags: number,
-    /** Value offsets of the parts: priority [priA, priB), application [appA, appB), arguments [argA, argB) (argA -1: none). */
-    private readonly priA: number,
-    private readonly priB: number,
-    private readonly appA: number,
-    private readonly appB: number,
-    private readonly argA: number,
-    private readonly argB: number,
+    /** Value offsets two to a number (see pack): priority [priA, priB), application [appA, appB), arguments [argA, argB) as argA + 1 (0: none). */
+    private readonly pri: number,
+    private readonly appAt: number,
+    private readonly args: number,
     /** End of the extension field in the value (same => lines: the name is the extension's place). */
     private readonly extB: number,
   ) {}
+  get exten(): string {
+    return this.cid === undefined ? this.written : this.written.slice(0, this.written.indexOf('/'));
+  }
+  get file(): string {
+    return this.v.file;
+  }
   get same(): boolean {
     return (this.flags & SAME) !== 0;
   }
   get lineNo(): number {
-    return this.node.line.lineNo;
+    return this.v.node.line.lineNo;
   }
   /** Without arguments the application is the rest of the value (a name made by ${…} keeps its parentheses). */
   get app(): string {
-    return this.argA === -1 ? this.value.slice(this.appA) : this.value.slice(this.appA, this.appB);
+    const appA = this.offset(this.appAt, 2);
+    return this.offset(this.args, 4) === 0 ? this.v.value.slice(appA) : this.v.value.slice(appA, this.offset(this.appAt, 3));
   }
   get appData(): string {
-    return this.argA === -1 ? '' : this.value.slice(this.argA, this.argB);
+    const argA = this.offset(this.args, 4);
+    return argA === 0 ? '' : this.v.value.slice(argA - 1, this.offset(this.args, 5));
   }
   get range(): Range {
-    return { start: this.node.start, end: this.node.end };
+    const node = this.v.node;
+    return { start: node.start, end: node.end };
   }
   get extenRange(): Range {
-    return this.same ? { start: this.node.nameStart, end: this.node.nameEnd } : this.span(0, this.extB);
+    const node = this.v.node;
+    return this.same ? { start: node.nameStart, end: node.nameEnd } : this.span(0, this.extB);
   }
   get priorityRange(): Range {
-    return this.span(this.priA, this.priB);
+    return this.span(this.offset(this.pri, 0), this.offset(this.pri, 1));
   }
   get appRange(): Range {
-    return this.span(this.appA, this.appB);
+    return this.span(this.offset(this.appAt, 2), this.offset(this.appAt, 3));
   }
   get argsRange(): Range | undefined {
-    return this.argA === -1 ? undefined : this.span(this.argA, this.argB);
+    const argA = this.offset(this.args, 4);
+    return argA === 0 ? undefined : this.span(argA - 1, this.offset(this.args, 5));
   }
   /** Drop the line's memo of this priority (see takeMemo). */
   forgetMemo(): void {
-    if (this.node.memo === this) this.node.memo = undefined;
+    if (this.v.node.memo === this) this.v.node.memo = undefined;
+  }
+  /** Offset k (0 priA, 1 priB, 2 appA, 3 appB, 4 argA + 1, 5 argB) from its packed number. */
+  private offset(packed: number, k: number): number {
+    if ((this.flags & WIDE) !== 0) return wideOffsets.get(this)![k]!;
+    return (k & 1) === 0 ? packed & (PACK - 1) : packed >>> 15;
   }
   private span(a: number, b: number): Range {
-    return valueSpan(this.node.valueStart, this.node.valueEnd, (this.flags & EXACT) !== 0, a, b);
+    const node = this.v.node;
+    return valueSpan(node.valueStart, node.valueEnd, (this.flags & EXACT) !== 0, a, b);
   }
+}
+
+/**
+ * Two offsets of a value in one number (a big dialplan has a priority per line, so each field counts); a value
+ * of 2^15 characters or more (only a long += chain makes one) keeps its offsets in wideOffsets instead.
+ */
+const PACK = 32768;
+const WIDE = 64;
+const wideOffsets = new WeakMap<PriorityLine, number[]>();
+
+function priorityLine(written: string, cid: string | undefined, priority: number, label: string | undefined, appKey: string, context: string, v: Variable, flags: number, priA: number, priB: number, appA: number, appB: number, argA: number, argB: number, extB: number): PriorityLine {
+  if (v.value.length < PACK) return new PriorityLine(written, cid, priority, label, appKey, context, v, flags, priA + priB * PACK, appA + appB * PACK, argA === -1 ? 0 : argA + 1 + argB * PACK, extB);
+  const p = new PriorityLine(written, cid, priority, label, appKey, context, v, flags | WIDE, 0, 0, 0, extB);
+  wideOffsets.set(p, [priA, priB, appA, appB, argA + 1, argB]);
+  return p;
 }
 
 /** Source range of value[a, b): exact offsets, or the whole value when comments were cut out of it. */
@@ -651,7 +677,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   // A line with '+n', or whose value is not the line's own (+=, templates), or with a problem is always read again.
   if (plus !== undefined || (v as unknown) !== node) memo = 0;
   const flags = (same ? SAME : 0) | (exact ? EXACT : 0) | memo | (memo !== 0 && !literal ? MEMO_SUBST : 0);
-  const p = new PriorityLine(realext, ext, cid, ipri, label, appKey, v.file, ctx.name, node, value, flags, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
+  const p = priorityLine(realext, cid, ipri, label, appKey, ctx.name, v, flags, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
 
   if (ext === '') {
     pushLoadProblem(out, v.file, p.extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);
