@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { grammarFallbacks, parseConfig, type LineNode } from '../../server/src/core/parse/parser';
+import { grammarFallbacks, parseConfig, reparseConfig, type LineNode } from '../../server/src/core/parse/parser';
 import { CORPUS, listFiles } from '../helpers/shared';
 
 /** Compact rendering of what Asterisk sees on each line. */
@@ -84,6 +84,18 @@ describe('positions', () => {
     expect(n.value).toBe('value');
     expect(text.slice(n.nameRange.start, n.nameRange.end)).toBe('key');
     expect(text.slice(n.valueRange.start, n.valueRange.end)).toBe('va;--c--;lue');
+  });
+
+  it('the longest line Asterisk reads (8,190 bytes) has exact ranges, after an edit above it too', () => {
+    const line = '  ' + 'k'.repeat(20) + '  =>  ' + 'x'.repeat(8160) + '  ';
+    const text = '[s]\n' + line + '\nb=1\n' + '; pad\n'.repeat(3000);
+    for (const p of [parseConfig(text), reparseConfig(parseConfig(text), '[s]\n;x\n' + text.slice(4))]) {
+      const n = p.nodes[1]!;
+      if (n.kind !== 'assignment') throw new Error('not an assignment');
+      expect(p.text.slice(n.nameRange.start, n.nameRange.end)).toBe('k'.repeat(20));
+      expect(p.text.slice(n.valueRange.start, n.valueRange.end)).toBe('x'.repeat(8160));
+      expect(p.text.slice(n.range.start, n.range.end)).toBe(line.trim());
+    }
   });
 });
 

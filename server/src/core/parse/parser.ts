@@ -281,12 +281,7 @@ function moved(n: LineNode, delta: number, lineDelta: number): LineNode {
   if (n instanceof Assignment) {
     n.lineNo += lineDelta;
     n.segs = segs;
-    n.start += delta;
-    n.end += delta;
-    n.nameStart += delta;
-    n.nameEnd += delta;
-    n.valueStart += delta;
-    n.valueEnd += delta;
+    n.start += delta; // the other offsets are the text's, from here
     return n;
   }
   const shifted: LogicalLine = { lineNo: line.lineNo + lineDelta, text: line.text, start: line.start + delta };
@@ -416,6 +411,19 @@ const OP_ARROW = 1;
 const OP_PLUS = 2;
 const OP_NONE = 3;
 const OPS: AssignmentNode['op'][] = ['=', '=>', '+=', 'none'];
+/**
+ * Two offsets of a line's text [a, b) in one small integer, a + b * 2^15: a logical line is one physical line of
+ * less than MAX_LINE_BYTES (the scanner skips longer ones, as Asterisk does), so both are below 2^13.
+ */
+function pack(a: number, b: number): number {
+  return a + b * 32768;
+}
+function packedA(x: number): number {
+  return x & 0x7fff;
+}
+function packedB(x: number): number {
+  return x >>> 15;
+}
 const ESCAPED = 4;
 const INVALID_ESCAPE = 8;
 
@@ -445,13 +453,26 @@ class Assignment implements AssignmentNode, LogicalLine, Variable {
     /** OP_* in the low bits, ESCAPED, INVALID_ESCAPE. */
     readonly flagBits: number,
     public start: number,
-    public end: number,
-    public nameStart: number,
-    public nameEnd: number,
-    public valueStart: number,
-    public valueEnd: number,
+    /** Where the name and the value are in the line's text, [a, b) packed in one number (see pack). */
+    private readonly nameAt: number,
+    private readonly valueAt: number,
   ) {
     this.key = lowerName(name);
+  }
+  get end(): number {
+    return srcEnd(this.start, this.segs, 0, this.text.length);
+  }
+  get nameStart(): number {
+    return srcStart(this.start, this.segs, packedA(this.nameAt));
+  }
+  get nameEnd(): number {
+    return srcEnd(this.start, this.segs, packedA(this.nameAt), packedB(this.nameAt));
+  }
+  get valueStart(): number {
+    return srcStart(this.start, this.segs, packedA(this.valueAt));
+  }
+  get valueEnd(): number {
+    return srcEnd(this.start, this.segs, packedA(this.valueAt), packedB(this.valueAt));
   }
   get line(): LogicalLine {
     return this;
@@ -519,15 +540,13 @@ function srcEnd(start: number, segs: number[] | undefined, a: number, b: number)
 }
 
 function buildAssignment(lineNo: number, t: string, start: number, segs: number[] | undefined): AssignmentNode {
-  const end = srcEnd(start, segs, 0, t.length);
   const escaped = t.charCodeAt(0) === 92;
   const invalidEscape = escaped && (t.length < 2 || t.charCodeAt(1) < 33);
   const escapeFlags = (escaped ? ESCAPED : 0) | (invalidEscape ? INVALID_ESCAPE : 0);
   const nameFrom = escaped ? 1 : 0;
   const eq = t.indexOf('=', escaped ? 2 : 0);
   if (eq === -1) {
-    const at = srcEnd(start, segs, t.length, t.length);
-    return new Assignment(lineNo, t, segs, t.slice(nameFrom), '', OP_NONE | escapeFlags, start, end, srcStart(start, segs, nameFrom), srcEnd(start, segs, nameFrom, t.length), at, at);
+    return new Assignment(lineNo, t, segs, t.slice(nameFrom), '', OP_NONE | escapeFlags, start, pack(nameFrom, t.length), pack(t.length, t.length));
   }
   let op = OP_EQ;
   let nameEnd = eq;
@@ -549,7 +568,7 @@ function buildAssignment(lineNo: number, t: string, start: number, segs: number[
   while (ve > vs && isSpace(t.charCodeAt(ve - 1))) ve--;
   // '+=' keeps the leading blanks of what it appends (config.c appends the raw text).
   const valueText = op === OP_PLUS ? t.slice(valueStart, ve) : t.slice(vs, ve);
-  return new Assignment(lineNo, t, segs, internName(t, ns, ne), valueText, op | escapeFlags, start, end, srcStart(start, segs, ns), srcEnd(start, segs, ns, ne), srcStart(start, segs, vs), srcEnd(start, segs, vs, ve));
+  return new Assignment(lineNo, t, segs, internName(t, ns, ne), valueText, op | escapeFlags, start, pack(ns, ne), pack(vs, ve));
 }
 
 /** The usual option and dialplan words, shared instead of one copy per line. */
