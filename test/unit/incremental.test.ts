@@ -15,6 +15,7 @@ import { Workspace, type Analysis } from '../../server/src/core/workspace';
 import { prioritiesRunning, prioritiesWhereApp } from '../../server/src/core/dialplan/app-index';
 import type { Dialplan, Priority } from '../../server/src/core/dialplan/model';
 import { generateIncludeWorkspace, generateTier, mulberry32 as rng, TIERS } from '../../scripts/bench/generate';
+import { grown, randomEdit } from '../helpers/edits';
 import { CORPUS, listFiles, ROOT } from '../helpers/shared';
 
 function priority(p: Priority): unknown {
@@ -59,20 +60,9 @@ function same(a: Analysis, b: Analysis): void {
 
 const INSERTS = ['x', ' ', '1', ',', 'n', '\n', '\nexten => 5,1,NoOp()\n', '\nsame => n,Dial(SIP/x)\n', '; note', '[ctx]\n', '[globals]\nX=1\n', '${X}', '(', ')', '=>', 'include => other\n', '\r'];
 
-/** One random edit: insert, delete or replace a short span. */
+/** One random edit of the text. */
 function edit(text: string, r: () => number): string {
-  const at = Math.floor(r() * (text.length + 1));
-  const kind = Math.floor(r() * 3);
-  const len = Math.floor(r() * (r() < 0.8 ? 3 : 60));
-  const ins = kind === 1 ? '' : INSERTS[Math.floor(r() * INSERTS.length)]!;
-  return text.slice(0, at) + ins + text.slice(kind === 0 ? at : Math.min(text.length, at + len));
-}
-
-/** Big enough for the incremental reparse (16 KB and more). */
-function grown(text: string): string {
-  let t = text;
-  while (t.length < 24_000 && text.length > 0) t += '\n' + text;
-  return t;
+  return randomEdit(text, r, INSERTS, 60);
 }
 
 /** Edit `target` `edits` times, comparing each re-check with a fresh check; counts the contexts and the priorities kept. */

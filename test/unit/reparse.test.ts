@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, reparseConfig, type LineNode, type ParsedFile } from '../../server/src/core/parse/parser';
 import { generateTier, mulberry32 as rng, TIERS } from '../../scripts/bench/generate';
+import { grown, randomEdit } from '../helpers/edits';
 import { CORPUS, listFiles } from '../helpers/shared';
 import { collectGarbage } from '../../scripts/bench/stats';
 
@@ -29,20 +30,9 @@ function same(a: ParsedFile, b: ParsedFile): void {
 
 const INSERTS = ['x', ' ', '1', ',', '\n', '\nexten => 5,1,NoOp()\n', '; note', ';--', '--;', '\\;', '[ctx]\n', '#include foo.conf\n', '=', '=>', '(', ')', '\r', '\0', 'é'];
 
-/** One random edit: insert, delete or replace a span near a random place. */
+/** One random edit of the text. */
 function edit(text: string, r: () => number): string {
-  const at = Math.floor(r() * (text.length + 1));
-  const kind = Math.floor(r() * 3);
-  const len = Math.floor(r() * (r() < 0.8 ? 3 : 80));
-  const ins = kind === 1 ? '' : INSERTS[Math.floor(r() * INSERTS.length)]!;
-  return text.slice(0, at) + ins + text.slice(kind === 0 ? at : Math.min(text.length, at + len));
-}
-
-/** Big enough for the incremental path: corpus files are repeated up to 24 KB. */
-function grown(text: string): string {
-  let t = text;
-  while (t.length < 24_000 && text.length > 0) t += '\n' + text;
-  return t;
+  return randomEdit(text, r, INSERTS, 80);
 }
 
 describe('incremental reparse equals a full parse', () => {
