@@ -106,3 +106,13 @@ describe('priorities by application', () => {
     expect(where(prioritiesWhereApp(p2, () => true))).toEqual([...Array.from({ length: 12 }, (_, i) => `m/${i},1 App${11 - i}`), 'm/0,2 App11']);
   });
 });
+
+describe('two dialplan roots merged', () => {
+  it('a label dropped as a duplicate in the merged dialplan stays in the root that has it once', () => {
+    const files = { '/e/extensions_a.conf': '[c]\nexten => 1,1(a),NoOp()\n', '/e/extensions_b.conf': '[c]\nexten => 1,2(a),NoOp()\n' };
+    const a = new Workspace({ configDir: '/e', host: memoryHost(files) }).analyze(Object.keys(files));
+    const labelOf = (plan: NonNullable<typeof a.dialplan>, n: number): string | undefined => plan.contexts.get('c')!.extensions[0]!.priorities.get(n)!.label;
+    expect(labelOf(a.dialplan!, 2)).toBeUndefined();
+    expect(labelOf(a.roots.find((r) => r.file.endsWith('_b.conf'))!.dialplan!, 2)).toBe('a');
+  });
+});

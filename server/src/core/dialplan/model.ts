@@ -389,7 +389,7 @@ class PriorityLine implements Priority {
     readonly written: string,
     readonly cid: string | undefined,
     readonly priority: number,
-    public label: string | undefined,
+    readonly label: string | undefined,
     readonly appKey: string,
     readonly context: string,
     /** The line: its node, its value (the application and its arguments are sliced from it when asked for), its file. */
@@ -442,9 +442,11 @@ class PriorityLine implements Priority {
     const argA = this.offset(this.args, 4);
     return argA === 0 ? undefined : this.span(argA - 1, this.offset(this.args, 5));
   }
-  /** Drop the line's memo of this priority (see takeMemo). */
-  forgetMemo(): void {
-    if (this.v.node.memo === this) this.v.node.memo = undefined;
+  /** The same priority without its label (a priority is never changed: the line keeps it as its memo, see takeMemo). */
+  withoutLabel(): PriorityLine {
+    const q = new PriorityLine(this.written, this.cid, this.priority, undefined, this.appKey, this.context, this.v, this.flags, this.pri, this.appAt, this.args, this.extB);
+    if ((this.flags & WIDE) !== 0) wideOffsets.set(q, wideOffsets.get(this)!);
+    return q;
   }
   /** Offset k (0 priA, 1 priB, 2 appA, 3 appB, 4 argA + 1, 5 argB) from its packed number. */
   private offset(packed: number, k: number): number {
@@ -751,8 +753,7 @@ function addPriority(ctx: Context, st: ContextState, p: PriorityLine, out: Diagn
     const other = ext.labels.get(p.label);
     if (other && other.priority !== p.priority) {
       pushLoadProblem(out, p.file, p.priorityRange, 'warning', 'duplicate-label', `Label '${p.label}' is already used at priority ${other.priority} of '${ext.name}' (line ${other.lineNo}): Asterisk keeps this priority but without the label, so Goto(${p.label}) goes to priority ${other.priority}.`, `Extension '${names.name}' priority ${p.priority} in '${ctx.name}', label '${p.label}' already in use at priority ${other.priority}`);
-      p.label = undefined;
-      p.forgetMemo(); // taken again, it would have lost its label for good
+      p = p.withoutLabel(); // a copy: the line's memo (and another dialplan built from the same lines) keeps it
     } else {
       if (ext.labels === NO_LABELS) ext.labels = new Map();
       ext.labels.set(p.label, p);
