@@ -116,3 +116,36 @@ describe('two dialplan roots merged', () => {
     expect(labelOf(a.roots.find((r) => r.file.endsWith('_b.conf'))!.dialplan!, 2)).toBe('a');
   });
 });
+
+describe("an extension's priorities (a Map's interface over a list)", () => {
+  // Out of order, a hint, a duplicate and more than 16 of them (past 16 a Map index is built).
+  const numbers = [5, 1, -1, 3, 3, 2, 40, ...Array.from({ length: 20 }, (_, i) => 10 + i), 7, 10];
+  const text = '[c]\n' + numbers.map((n) => `exten => 100,${n === -1 ? 'hint' : n},NoOp(${n})`).join('\n') + '\nexten => 200,1,NoOp(one)\n';
+  const file = '/etc/asterisk/extensions.conf';
+  const a = new Workspace({ configDir: '/etc/asterisk', host: memoryHost({ [file]: text }) }).analyze([file]);
+  const [many, one] = a.dialplan!.contexts.get('c')!.extensions;
+
+  it('keeps the first of each number, in the order they were added, and reports the duplicates', () => {
+    const kept = [...new Set(numbers)];
+    expect([...many!.priorities.keys()]).toEqual(kept);
+    expect([...many!.priorities.values()].map((p) => p.appData)).toEqual(kept.map(String));
+    expect(a.diagnostics.filter((d) => d.code === 'duplicate-priority').length).toBe(numbers.length - kept.length);
+  });
+
+  it.each([
+    ['100', () => many!],
+    ['200', () => one!],
+  ])('extension %s answers like a Map of its entries', (_name, ext) => {
+    const pri = ext().priorities;
+    const ref = new Map(pri);
+    expect(pri.size).toBe(ref.size);
+    for (let n = -3; n <= 45; n++) {
+      expect(pri.get(n)).toBe(ref.get(n));
+      expect(pri.has(n)).toBe(ref.has(n));
+    }
+    const seen: [number, unknown][] = [];
+    pri.forEach((p, n) => seen.push([n, p]));
+    expect(seen).toEqual([...ref]);
+    expect([...pri.entries()]).toEqual([...ref.entries()]);
+  });
+});

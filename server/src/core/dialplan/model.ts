@@ -53,7 +53,8 @@ export interface Extension {
   match: string;
   cid?: string;
   isPattern: boolean;
-  priorities: Map<number, Priority>;
+  /** By number, in the order they were added. */
+  priorities: ReadonlyMap<number, Priority>;
   /** Labels of the extension (a shared empty map until the first one: never add to it outside this module). */
   labels: Map<string, Priority>;
   /** The line that created the extension. */
@@ -723,7 +724,7 @@ function addPriority(ctx: Context, st: ContextState, p: PriorityLine, out: Diagn
       match: names.match,
       cid: p.cid,
       isPattern: names.name.startsWith('_'),
-      priorities: new Map(),
+      priorities: new PriorityMap(),
       labels: NO_LABELS,
       first: p,
       order: ctx.extensions.length,
@@ -759,6 +760,57 @@ function addPriority(ctx: Context, st: ContextState, p: PriorityLine, out: Diagn
       ext.labels.set(p.label, p);
     }
   }
-  ext.priorities.set(p.priority, p);
+  (ext.priorities as PriorityMap).add(p);
   st.apps.add(p);
+}
+
+const NO_PRIORITIES: Priority[] = [];
+
+/**
+ * An extension's priorities by number, in the order they were added, with a Map's reading interface. Most
+ * extensions have one to fifteen: a list (and a Map only past 16) holds them in a fraction of a Map's memory,
+ * and priorities that come in ascending order, the usual way, are known to be new without a search.
+ */
+class PriorityMap implements ReadonlyMap<number, Priority> {
+  /** A list of exactly one for the first priority (most extensions have one), then a growing one. */
+  private list: Priority[] = NO_PRIORITIES;
+  private index: Map<number, Priority> | undefined = undefined;
+  /** The highest number (-2: none; priorities are 1 and up, or -1 for a hint). */
+  private max = -2;
+  get size(): number {
+    return this.list.length;
+  }
+  get(n: number): Priority | undefined {
+    if (n > this.max) return undefined;
+    if (this.index) return this.index.get(n);
+    const list = this.list;
+    for (let i = 0; i < list.length; i++) if (list[i]!.priority === n) return list[i];
+    return undefined;
+  }
+  has(n: number): boolean {
+    return this.get(n) !== undefined;
+  }
+  /** Add a priority whose number is not there yet. */
+  add(p: Priority): void {
+    if (this.list === NO_PRIORITIES) this.list = [p];
+    else this.list.push(p);
+    if (p.priority > this.max) this.max = p.priority;
+    if (this.index) this.index.set(p.priority, p);
+    else if (this.list.length > 16) this.index = new Map(this.list.map((q) => [q.priority, q]));
+  }
+  values(): IterableIterator<Priority> {
+    return this.list.values();
+  }
+  keys(): IterableIterator<number> {
+    return this.list.map((p) => p.priority).values();
+  }
+  entries(): IterableIterator<[number, Priority]> {
+    return this.list.map((p): [number, Priority] => [p.priority, p]).values();
+  }
+  [Symbol.iterator](): IterableIterator<[number, Priority]> {
+    return this.entries();
+  }
+  forEach(callback: (value: Priority, key: number, map: ReadonlyMap<number, Priority>) => void, thisArg?: unknown): void {
+    for (const p of this.list) callback.call(thisArg, p, p.priority, this);
+  }
 }
