@@ -9,6 +9,7 @@ import { memoryHost } from '../../server/src/core/host';
 import { LineIndex } from '../../server/src/core/text/line-index';
 import { Workspace, type Analysis } from '../../server/src/core/workspace';
 import { RULES } from '../../server/src/core/rules/index';
+import { dialUses } from '../../server/src/core/rules/routing';
 import { ASTERISK, readTsv, ROOT } from '../helpers/shared';
 
 const DIR = '/etc/asterisk';
@@ -172,5 +173,35 @@ describe('every code is listed and tested', () => {
     const tests = fs.readdirSync(path.join(ROOT, 'test/unit')).map((f) => fs.readFileSync(path.join(ROOT, 'test/unit', f), 'utf8')).join('\n');
     const untested = RULES.map((r) => r.code).filter((c) => !new RegExp(`(^|[^a-z-])${c}($|[^a-z-])`).test(tests.replace(/RULES|every code/g, '')));
     expect(untested).toEqual([]);
+  });
+});
+
+describe('Dial destinations (dialUses): the first argument, with [globals]', () => {
+  const file = '/etc/asterisk/extensions.conf';
+  const text = [
+    '[globals]',
+    'TRUNK=SIP/itsp',
+    'TWO=SIP/a,30',
+    'RT=20',
+    '[c]',
+    'exten => 1,1,Dial(${TRUNK}/${EXTEN},${RT},tT)',
+    'exten => 2,1,Dial(SIP/phone1,${RT})',
+    'exten => 3,1,Dial(SIP/a&SIP/b/555&IAX2/c,30)',
+    'exten => 4,1,Dial(${TWO}/9)',
+    'exten => 5,1,Dial(SIP/5551234@itsp2:5060,${UNKNOWN})',
+    'exten => 6,1,Dial(${NOPE}/x,10)',
+    'exten => 7,1,Dial("SIP/q,1",20)',
+  ].join('\n');
+  const a = new Workspace({ configDir: '/etc/asterisk', host: memoryHost({ [file]: text }) }).analyze([file]);
+  it.each([
+    ['1', [['itsp', '${EXTEN}']]],
+    ['2', [['phone1', undefined]]],
+    ['3', [['a', undefined], ['b', '555']]],
+    ['4', [['a', undefined]]],
+    ['5', [['itsp2', '5551234']]],
+    ['6', []],
+    ['7', []],
+  ])('exten %s', (exten, expected) => {
+    expect(dialUses(a.dialplan!).filter((u) => u.priority.exten === exten).map((u) => [u.peer, u.number])).toEqual(expected);
   });
 });

@@ -55,7 +55,11 @@ export function dialUses(plan: Dialplan): DialUse[] {
   if (uses) return uses;
   uses = [];
   for (const p of prioritiesRunning(plan, 'dial')) {
-    const first = firstArg(globalsOnly(p.appData, plan));
+    // Only the first argument counts: [globals] are substituted when it names one (what comes after it cannot
+    // move where it ends).
+    const data = p.appData;
+    const raw = firstArg(data);
+    const first = raw.indexOf('${') === -1 ? raw : firstArg(globalsOnly(data, plan));
     for (const dest of first.split('&')) {
       const m = /^\s*(SIP)\/([^,]*)$/i.exec(dest);
       if (!m) continue;
