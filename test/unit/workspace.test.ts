@@ -4,6 +4,9 @@ import { memoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
 import { loadConfig } from '../../server/src/core/config/loader';
 import { parseConfig } from '../../server/src/core/parse/parser';
+import { buildSipConfig, buildSipConfigSteps } from '../../server/src/core/sip/model';
+import { buildDialplan } from '../../server/src/core/dialplan/model';
+import { jumpGraph, jumpGraphSteps } from '../../server/src/core/rules/routing';
 
 describe('Workspace reuse', () => {
   const files: Record<string, string> = {
@@ -67,6 +70,31 @@ describe('Workspace.analyzeSteps', () => {
     const plain = (a: typeof whole): string[] => a.diagnostics.map((d) => `${d.file}:${d.start}-${d.end} ${d.severity} ${d.code} ${d.message}`);
     expect(plain(r.value)).toEqual(plain(whole));
     expect(r.value.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['unknown-context', 'missing-secret']));
+  });
+
+  it('a large sip.conf and a dialplan with many Goto lines are read a part at a time, with the same result', () => {
+    const big: Record<string, string> = {
+      '/b/sip.conf': '[t](!)\ntype=friend\nhost=dynamic\n' + Array.from({ length: 3000 }, (_, i) => `[${1000 + i}](t)\nsecret=s${i}\ncontext=in\n`).join(''),
+      '/b/extensions.conf': '[in]\n' + Array.from({ length: 10_000 }, (_, i) => `exten => ${i},1,Goto(${i % 2 ? 'other' : 'gone'},${i},1)`).join('\n') + '\n[other]\nexten => _X.,1,NoOp()\n',
+    };
+    const ws = new Workspace({ configDir: '/b', host: memoryHost(big) });
+    const count = <T>(it: Generator<void, T, void>): [number, T] => {
+      let n = 0;
+      let r = it.next();
+      for (; !r.done; r = it.next()) n++;
+      return [n, r.value];
+    };
+    const [sipSteps, sip] = count(buildSipConfigSteps(ws.load('/b/sip.conf')));
+    expect(sipSteps).toBeGreaterThanOrEqual(10); // 3,001 sections and 3,000 devices, 512 a step
+    expect([...sip.devices.keys()]).toEqual([...buildSipConfig(ws.load('/b/sip.conf')).devices.keys()]);
+    const plan = buildDialplan(ws.load('/b/extensions.conf'));
+    const [graphSteps, graph] = count(jumpGraphSteps(plan));
+    expect(graphSteps).toBeGreaterThanOrEqual(2); // 10,000 Goto lines, 4,096 a step
+    const edges = (g: typeof graph): string[] => [...g].flatMap(([from, es]) => es.map((e) => `${from}>${e.to}@${e.via.start}`));
+    expect(edges(graph)).toEqual(edges(jumpGraph(buildDialplan(ws.load('/b/extensions.conf')))));
+    expect(graph.get('in')!.length).toBe(10_000);
+    const [, analysis] = count(ws.analyzeSteps(Object.keys(big)));
+    expect(analysis.diagnostics.filter((d) => d.code === 'unknown-context').length).toBe(5000);
   });
 
   it('a run dropped midway leaves the Workspace able to analyze the next text', () => {

@@ -9,8 +9,8 @@ import type { ConfigHost } from './host';
 import { hasGlobMagic, loadConfig, resolveIncludeName, type LoadedConfig } from './config/loader';
 import { parseConfig, parseConfigSteps, reparseConfig, type ParsedFile } from './parse/parser';
 import { buildDialplan, buildDialplanSteps, type Dialplan } from './dialplan/model';
-import { buildSipConfig, type SipConfig } from './sip/model';
-import { RULES, runRule, type RuleContext } from './rules/index';
+import { buildSipConfigSteps, type SipConfig } from './sip/model';
+import { prepareRules, RULES, runRule, type RuleContext } from './rules/index';
 import { applySuppressions } from './rules/suppression';
 import { runToEnd, type Steps } from './steps';
 
@@ -177,7 +177,7 @@ export class Workspace {
         continue;
       }
       const r: RootResult = { file, kind, config };
-      if (kind === 'sip') r.sip = buildSipConfig(config);
+      if (kind === 'sip') r.sip = yield* buildSipConfigSteps(config);
       // After an edit, the contexts it did not touch keep their extensions (see buildDialplanSteps).
       else if (kind === 'extensions') r.dialplan = yield* buildDialplanSteps(config, prev?.kind === 'extensions' ? prev.dialplan : undefined);
       this.models.set(file, r);
@@ -204,6 +204,7 @@ export class Workspace {
       if (r.dialplan) all.push(...r.dialplan.diagnostics);
     }
     const ctx: RuleContext = { analysis };
+    yield* prepareRules(ctx);
     for (const rule of RULES) {
       if (!rule.run) continue;
       all.push(...runRule(rule, ctx));

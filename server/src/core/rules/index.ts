@@ -11,6 +11,8 @@ import { missingSecret } from './missing-secret';
 import { tollFraudRoute } from './toll-fraud-route';
 import { unknownContext } from './unknown-context';
 import type { Rule, RuleContext } from './rule';
+import { dialUses, jumpGraphSteps, outboundPeers } from './routing';
+import type { Steps } from '../steps';
 
 export type { Rule, RuleContext } from './rule';
 
@@ -73,6 +75,27 @@ export const RULES: Rule[] = [
 ];
 
 export const RULES_BY_CODE = new Map(RULES.map((r) => [r.code, r]));
+
+/**
+ * The facts several rules share (each cached on its model), worked out one per step before the rules run, so that
+ * on a multi-megabyte PBX no single step holds the language server for all of them. A fact that fails here is
+ * left for the rule that needs it, which reports the failure (see runRule).
+ */
+export function* prepareRules(ctx: RuleContext): Steps<void> {
+  const { dialplan, sip } = ctx.analysis;
+  try {
+    if (dialplan) {
+      dialUses(dialplan);
+      yield;
+      yield* jumpGraphSteps(dialplan);
+      yield;
+    }
+    if (sip) outboundPeers(sip, dialplan);
+  } catch {
+    // left for the rule that needs it, which reports it
+  }
+  yield;
+}
 
 /** One rule's findings; a failing rule must never take the others down, so its error becomes a finding. */
 export function runRule(rule: Rule, ctx: RuleContext): Diagnostic[] {

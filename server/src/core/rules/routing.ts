@@ -10,6 +10,7 @@ import type { Context, Dialplan, Priority } from '../dialplan/model';
 import { deviceValue, deviceVar, hasInboundSecret, insecureOf, type SipConfig, type SipDevice } from '../sip/model';
 import { firstArg, splitArgs } from '../simulate/expand';
 import { prioritiesRunning } from '../dialplan/app-index';
+import { runToEnd, type Steps } from '../steps';
 
 export interface DialUse {
   priority: Priority;
@@ -204,24 +205,38 @@ const graphCache = new WeakMap<Dialplan, Map<string, Edge[]>>();
 
 /** Every context's outgoing edges (includes, then static jumps), computed once per dialplan. */
 export function jumpGraph(plan: Dialplan): Map<string, Edge[]> {
-  let g = graphCache.get(plan);
-  if (g) return g;
-  g = new Map();
+  return graphCache.get(plan) ?? runToEnd(jumpGraphSteps(plan));
+}
+
+/** Jump lines read between two steps of jumpGraphSteps. */
+const JUMPS_PER_STEP = 4096;
+
+/** jumpGraph in steps (a multi-megabyte dialplan has tens of thousands of Goto and Gosub lines). */
+export function* jumpGraphSteps(plan: Dialplan): Steps<Map<string, Edge[]>> {
+  const g = new Map<string, Edge[]>();
   for (const [name, ctx] of plan.contexts) {
     const edges: Edge[] = [];
     for (const inc of ctx.includes) edges.push({ to: inc.context, via: { file: inc.file, start: inc.range.start, end: inc.range.end, message: `[${name}] includes [${inc.context}]` } });
     g.set(name, edges);
   }
   const jumps = prioritiesRunning(plan, ...JUMP_APPS);
-  for (let i = 0; i < jumps.length; i++) {
+  for (let from = 0; from < jumps.length; from += JUMPS_PER_STEP) {
+    if (from > 0) yield;
+    addJumpEdges(g, jumps, from, Math.min(jumps.length, from + JUMPS_PER_STEP));
+  }
+  graphCache.set(plan, g);
+  return g;
+}
+
+/** The static jumps of jumps[from, to) as edges of their contexts. */
+function addJumpEdges(g: Map<string, Edge[]>, jumps: readonly Priority[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const p = jumps[i]!;
     const targets = staticJumps(p);
     if (targets.length === 0) continue;
     const edges = g.get(p.context)!;
     for (const j of targets) edges.push(new JumpEdge(j.context, p));
   }
-  graphCache.set(plan, g);
-  return g;
 }
 
 const reachCache = new WeakMap<Dialplan, Map<string, Map<string, ReachStep[]>>>();

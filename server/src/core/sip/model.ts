@@ -10,6 +10,7 @@ import type { Category, LoadedConfig, Variable } from '../config/loader';
 import type { Range } from '../parse/parser';
 import { checkSipOption, parseInsecure } from './options';
 import { parseRegisterLine, type RegisterEntry, type RegisterFields } from './register-line';
+import { runToEnd, type Steps } from '../steps';
 
 export interface SipRegistration {
   value: string;
@@ -105,6 +106,14 @@ interface SipBuild {
 }
 
 export function buildSipConfig(config: LoadedConfig): SipConfig {
+  return runToEnd(buildSipConfigSteps(config));
+}
+
+/** Sections or devices read between two steps of buildSipConfigSteps. */
+const SECTIONS_PER_STEP = 512;
+
+/** buildSipConfig in steps: it yields every SECTIONS_PER_STEP sections and devices (see Workspace.analyzeSteps). */
+export function* buildSipConfigSteps(config: LoadedConfig): Steps<SipConfig> {
   const b: SipBuild = { diagnostics: [], registrations: [], tcpEnabled: false, tlsEnabled: false };
   const general: SipGeneral = { context: 'default', allowguest: true, alwaysauthreject: true };
   const devices = new Map<string, SipDevice>();
@@ -115,81 +124,14 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
       if (v.key === 'tlsenable') b.tlsEnabled = isTrue(v.value);
     }
   }
-
+  let n = 0;
   for (const cat of config.categories) {
-    if (cat.template) continue;
-    const lname = cat.name.toLowerCase();
-    if (lname === 'general') {
-      general.section ??= cat;
-      for (const v of cat.vars) {
-        const key = v.key;
-        if (key === 'context') {
-          general.context = v.value;
-          general.contextVar = v;
-        } else if (key === 'allowguest') {
-          general.allowguest = isTrue(v.value);
-          general.allowguestVar = v;
-        } else if (key === 'alwaysauthreject') {
-          general.alwaysauthreject = isTrue(v.value);
-        } else if (key === 'register') {
-          addRegistration(b, v);
-        } else {
-          checkOption(b, v, 'general', 'general');
-        }
-      }
-      continue;
-    }
-    if (lname === 'authentication') {
-      for (const v of cat.vars) {
-        if (v.key !== 'auth') continue;
-        if (!/^[^:#@]+(?::[^@]*|#[^@]+)?@.+$/.test(v.value)) {
-          pushLoadProblem(b.diagnostics, v.file, v.node.range, 'warning', 'malformed-auth', `An auth entry is user[:secret]@realm or user#md5secret@realm: chan_sip ignores this one.`, `Format for authentication entry is user[:secret]@realm at line ${v.lineNo}`);
-        }
-      }
-      continue;
-    }
-    let dev = devices.get(lname);
-    if (!dev) {
-      const known = new Array<Variable | undefined>(KNOWN_OPTIONS.size).fill(undefined);
-      dev = { name: cat.name, sections: [], type: '', peer: false, user: false, vars: [], known, keyBits: 0 };
-      devices.set(lname, dev);
-    }
-    dev.sections.push(cat);
-    for (const v of cat.vars) {
-      dev.vars.push(v);
-      const slot = KNOWN_OPTIONS.get(v.key);
-      if (slot === undefined) dev.keyBits |= keyBit(v.key);
-      else {
-        dev.known[slot] = v;
-        if (slot === TYPE_SLOT) {
-          // Type bits accumulate across repeated sections (kept only if the last type= is valid, below).
-          const tv = v.value.toLowerCase();
-          if (tv === 'peer' || tv === 'friend') dev.peer = true;
-          if (tv === 'user' || tv === 'friend') dev.user = true;
-        }
-      }
-    }
+    if (!cat.template) addSection(b, general, devices, cat);
+    if (++n % SECTIONS_PER_STEP === 0) yield;
   }
-
   for (const [key, dev] of devices) {
-    const typeVar = deviceVar(dev, 'type');
-    const header = dev.sections[0]!;
-    if (!typeVar) {
-      pushLoadProblem(b.diagnostics, header.file, header.header.nameRange, 'warning', 'device-missing-type', `[${dev.name}] has no type= (nor from a template): chan_sip skips this section. Add type=friend, type=peer or type=user.`, `Section '${dev.name}' lacks type`);
-      devices.delete(key);
-      continue;
-    }
-    const t = typeVar.value.toLowerCase();
-    if (t !== 'friend' && t !== 'peer' && t !== 'user') {
-      pushLoadProblem(b.diagnostics, typeVar.file, typeVar.node.valueRange, 'error', 'device-unknown-type', `type=${typeVar.value} is not friend, peer or user: chan_sip skips [${dev.name}] entirely.`, `Unknown type '${typeVar.value}' for '${dev.name}' in sip.conf`);
-      devices.delete(key);
-      continue;
-    }
-    dev.type = t;
-    for (const v of dev.vars) {
-      if (v.inheritedFrom) continue; // reported once, on the template's own line
-      checkOption(b, v, dev.name, 'device');
-    }
+    if (!checkDevice(b, dev)) devices.delete(key);
+    if (++n % SECTIONS_PER_STEP === 0) yield;
   }
   // Options written in templates: check them once, where they are written.
   for (const cat of config.categories) {
@@ -198,6 +140,82 @@ export function buildSipConfig(config: LoadedConfig): SipConfig {
   }
 
   return { general, devices, registrations: b.registrations, diagnostics: b.diagnostics, config };
+}
+
+/** One section that is not a template: [general], [authentication] or (a part of) a device. */
+function addSection(b: SipBuild, general: SipGeneral, devices: Map<string, SipDevice>, cat: Category): void {
+  const lname = cat.name.toLowerCase();
+  if (lname === 'general') {
+    general.section ??= cat;
+    for (const v of cat.vars) {
+      const key = v.key;
+      if (key === 'context') {
+        general.context = v.value;
+        general.contextVar = v;
+      } else if (key === 'allowguest') {
+        general.allowguest = isTrue(v.value);
+        general.allowguestVar = v;
+      } else if (key === 'alwaysauthreject') {
+        general.alwaysauthreject = isTrue(v.value);
+      } else if (key === 'register') {
+        addRegistration(b, v);
+      } else {
+        checkOption(b, v, 'general', 'general');
+      }
+    }
+    return;
+  }
+  if (lname === 'authentication') {
+    for (const v of cat.vars) {
+      if (v.key !== 'auth') continue;
+      if (!/^[^:#@]+(?::[^@]*|#[^@]+)?@.+$/.test(v.value)) {
+        pushLoadProblem(b.diagnostics, v.file, v.node.range, 'warning', 'malformed-auth', `An auth entry is user[:secret]@realm or user#md5secret@realm: chan_sip ignores this one.`, `Format for authentication entry is user[:secret]@realm at line ${v.lineNo}`);
+      }
+    }
+    return;
+  }
+  let dev = devices.get(lname);
+  if (!dev) {
+    const known = new Array<Variable | undefined>(KNOWN_OPTIONS.size).fill(undefined);
+    dev = { name: cat.name, sections: [], type: '', peer: false, user: false, vars: [], known, keyBits: 0 };
+    devices.set(lname, dev);
+  }
+  dev.sections.push(cat);
+  for (const v of cat.vars) {
+    dev.vars.push(v);
+    const slot = KNOWN_OPTIONS.get(v.key);
+    if (slot === undefined) dev.keyBits |= keyBit(v.key);
+    else {
+      dev.known[slot] = v;
+      if (slot === TYPE_SLOT) {
+        // Type bits accumulate across repeated sections (kept only if the last type= is valid, below).
+        const tv = v.value.toLowerCase();
+        if (tv === 'peer' || tv === 'friend') dev.peer = true;
+        if (tv === 'user' || tv === 'friend') dev.user = true;
+      }
+    }
+  }
+}
+
+/** A device's type and options; false when chan_sip skips it (no type, or an unknown one). */
+function checkDevice(b: SipBuild, dev: SipDevice): boolean {
+  const typeVar = deviceVar(dev, 'type');
+  const header = dev.sections[0]!;
+  if (!typeVar) {
+    pushLoadProblem(b.diagnostics, header.file, header.header.nameRange, 'warning', 'device-missing-type', `[${dev.name}] has no type= (nor from a template): chan_sip skips this section. Add type=friend, type=peer or type=user.`, `Section '${dev.name}' lacks type`);
+    return false;
+  }
+  const t = typeVar.value.toLowerCase();
+  if (t !== 'friend' && t !== 'peer' && t !== 'user') {
+    pushLoadProblem(b.diagnostics, typeVar.file, typeVar.node.valueRange, 'error', 'device-unknown-type', `type=${typeVar.value} is not friend, peer or user: chan_sip skips [${dev.name}] entirely.`, `Unknown type '${typeVar.value}' for '${dev.name}' in sip.conf`);
+    return false;
+  }
+  dev.type = t;
+  for (const v of dev.vars) {
+    if (v.inheritedFrom) continue; // reported once, on the template's own line
+    checkOption(b, v, dev.name, 'device');
+  }
+  return true;
 }
 
 function checkOption(b: SipBuild, v: Variable, owner: string, section: 'general' | 'device'): void {
