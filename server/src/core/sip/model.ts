@@ -39,7 +39,7 @@ export interface SipDevice {
 
 /** The options the checks look up (slot numbers of SipDevice.known). */
 const KNOWN_OPTIONS = new Map(['type', 'secret', 'md5secret', 'remotesecret', 'password', 'context', 'host', 'insecure', 'fromuser', 'defaultuser', 'username'].map((k, i) => [k, i]));
-const TYPE_SLOT = 0;
+const TYPE_SLOT = KNOWN_OPTIONS.get('type')!;
 
 /** A bit for any other option name (lower-cased), from its length and end characters. */
 function keyBit(key: string): number {
