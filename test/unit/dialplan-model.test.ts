@@ -100,6 +100,14 @@ describe('priorities by application', () => {
   it('finds applications by a test on their name', () => {
     expect(where(prioritiesWhereApp(plan, (k) => k.includes(',')))).toEqual(['b/1,2 Dial,SIP/y']);
   });
+  it("a hint's text is no application: its key is '', whatever the text", () => {
+    const hints = '[h]\nexten => 100,hint,SIP/100&Custom:DND100,CustomPresence:100\nexten => 100,1,Dial,SIP/y\nexten => 101,hint,Dial';
+    const p3 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: hints }) }).analyze([file]).dialplan!;
+    const all = [...p3.contexts.get('h')!.extensions].flatMap((e) => [...e.priorities.values()]);
+    expect(all.map((p) => [p.priority, p.app, p.appKey])).toEqual([[-1, 'SIP/100&Custom:DND100,CustomPresence:100', ''], [1, 'Dial,SIP/y', 'dial,sip/y'], [-1, 'Dial', '']]);
+    expect(where(prioritiesWhereApp(p3, (k) => k.includes(',')))).toEqual(['h/100,1 Dial,SIP/y']);
+    expect(where(prioritiesRunning(p3, 'dial'))).toEqual([]);
+  });
   it('merges many applications (every line its own) in line order', () => {
     const many = '[m]\n' + Array.from({ length: 12 }, (_, i) => `exten => ${i},1,App${11 - i}()`).join('\n') + '\nexten => 0,2,App11()';
     const p2 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: many }) }).analyze([file]).dialplan!;

@@ -29,7 +29,7 @@ export interface Priority {
   priority: number;
   label?: string;
   app: string;
-  /** The application name trimmed and lower-cased, for comparisons. */
+  /** The application name trimmed and lower-cased, for comparisons ('' for a hint, which runs none). */
   appKey: string;
   appData: string;
   file: string;
@@ -115,8 +115,14 @@ export interface Dialplan {
 
 /** Asterisk's variable substitution at load time, with no channel: globals only (unknown ones are empty). */
 export function substituteGlobals(text: string, globals: Map<string, Variable>): string {
-  if (text.indexOf('${') === -1) return text; // most lines: no closure to make
+  if (!hasDollarBrace(text)) return text; // most lines: no closure to make
   return replaceVariables(text, (name) => globals.get(name)?.value ?? '');
+}
+
+/** Does text hold '${'? (A loop: most texts are a short extension name, where a String#indexOf call costs more.) */
+function hasDollarBrace(text: string): boolean {
+  for (let i = 0; i < text.length - 1; i++) if (text.charCodeAt(i) === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) return true;
+  return false;
 }
 
 /** Where the extension field of an `exten` value ends: the first ',' outside [...] (a '\' protects the next character); -1 if none. */
@@ -279,6 +285,11 @@ function keptContext(old: Context | undefined, cats: Category[]): Context | unde
   return old;
 }
 
+/** pbx_config takes any key starting with "same" as same (the key is lower-cased; nearly always the word itself). */
+function isSameKey(key: string): boolean {
+  return key === 'same' || (key.length > 4 && key.startsWith('same'));
+}
+
 /** One section of a context, line by line; a long one yields every LINES_PER_STEP lines. */
 function* loadContext(plan: Dialplan, ctx: Context, cat: Category, out: Diagnostic[]): Steps<void> {
   let st = contextStates.get(ctx);
@@ -310,8 +321,9 @@ function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: 
     const v = vars[i]!;
     const key = v.key;
     const node = v.node;
-    if (st.kept !== undefined && (key === 'exten' || key.startsWith('same'))) continue; // the kept extensions hold these lines
-    if (key.startsWith('same')) {
+    const same = isSameKey(key);
+    if (st.kept !== undefined && (same || key === 'exten')) continue; // the kept extensions hold these lines
+    if (same) {
       if (st.lastExtension === '') {
         pushLoadProblem(out, v.file, node.range, 'error', 'same-without-extension', `'same =>' needs an 'exten =>' line before it in this context: Asterisk drops this line.`, `No previous pattern in the first entry of context '${ctx.name}' to match '${v.value}' at line ${v.lineNo}`);
         continue;
@@ -514,6 +526,15 @@ function appKeyOf(app: string): string {
   return key;
 }
 
+/**
+ * text.indexOf(char, from) as a loop: the fields searched per line (an extension name, a priority, an application
+ * name) are a few characters long, and the loop is inlined where a String#indexOf call is not.
+ */
+function indexOfChar(text: string, code: number, from: number): number {
+  for (let i = from; i < text.length; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 /** text.lastIndexOf(char), without the runtime call String#lastIndexOf makes. */
 function lastIndexOfChar(text: string, code: number): number {
   let i = text.length - 1;
@@ -575,14 +596,14 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
 
   let ext = realext;
   let cid: string | undefined;
-  const slash = ext.indexOf('/');
+  const slash = indexOfChar(ext, 47 /* / */, 0);
   if (slash !== -1) {
     cid = shrinkCallerIdPattern(ext.slice(slash + 1));
     ext = ext.slice(0, slash);
   }
   const extB = restFrom > 0 ? restFrom - 1 : value.length;
 
-  const priComma = value.indexOf(',', restFrom);
+  const priComma = indexOfChar(value, 44 /* , */, restFrom);
   const priEnd = priComma === -1 ? value.length : priComma;
   let priStart = restFrom;
   let pe = priEnd;
@@ -653,7 +674,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   let appEnd = value.length; // end of the application name
   let argA = -1;
   let argB = -1;
-  const firstParen = value.indexOf('(', appFrom);
+  const firstParen = indexOfChar(value, 40 /* ( */, appFrom);
   if (firstParen !== -1) {
     // An application name built by ${…} or $[…] is taken whole, arguments and all (pbx_config.c).
     if (!substitutionIn(value, appFrom, firstParen)) {
@@ -676,7 +697,8 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   if (plus !== undefined) ipri += parseInt(plus, 10) || 0;
   st.lastPri = ipri;
 
-  const appKey = appKeyOf(argA === -1 ? value.slice(appStart) : value.slice(appStart, appEnd));
+  // A hint runs no application: its text (a device list, often unique per line) is not looked up as a name.
+  const appKey = ipri === PRIORITY_HINT ? '' : appKeyOf(argA === -1 ? value.slice(appStart) : value.slice(appStart, appEnd));
   // A line with '+n', or whose value is not the line's own (+=, templates), or with a problem is always read again.
   if (plus !== undefined || (v as unknown) !== node) memo = 0;
   const flags = (same ? SAME : 0) | (exact ? EXACT : 0) | memo | (memo !== 0 && !literal ? MEMO_SUBST : 0);
@@ -705,7 +727,7 @@ function findExtension(st: ContextState, match: string, cid: string | undefined)
 }
 
 function isPlainLiteral(match: string, cid: string | undefined): boolean {
-  return cid === undefined && match.charCodeAt(0) !== 95 /* _ */ && match.indexOf('\0') === -1;
+  return cid === undefined && match.charCodeAt(0) !== 95 /* _ */ && indexOfChar(match, 0, 0) === -1;
 }
 
 function findLabel(ctx: Context, ext: string, cid: string | undefined, label: string): number | undefined {
