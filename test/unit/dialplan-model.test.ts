@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
-import { prioritiesRunning, prioritiesWhereApp } from '../../server/src/core/dialplan/app-index';
+import { indexedPriorities, INDEXED_APPS, prioritiesNamedWithComma, prioritiesRunning } from '../../server/src/core/dialplan/app-index';
 
 function listing(text: string): string[] {
   const file = '/etc/asterisk/extensions.conf';
@@ -95,23 +95,49 @@ describe('priorities by application', () => {
   it('merges applications in line order (files as loaded, includes inline)', () => {
     expect(where(prioritiesRunning(plan, 'goto', 'gotoif', 'gosub'))).toEqual(['a/1,1 Goto', 'a/2,1 GotoIf', 'a/1,3 Goto', 'b/1,1 gosub', 'a/3,1 Goto']);
     expect(where(prioritiesRunning(plan, 'dial'))).toEqual(['a/1,2 Dial']);
-    expect(where(prioritiesRunning(plan, 'nosuchapp'))).toEqual([]);
+    expect(where(indexedPriorities(plan))).toEqual(['a/1,1 Goto', 'a/1,2 Dial', 'a/2,1 GotoIf', 'a/1,3 Goto', 'b/1,1 gosub', 'b/1,2 Dial,SIP/y', 'a/3,1 Goto']);
   });
-  it('finds applications by a test on their name', () => {
-    expect(where(prioritiesWhereApp(plan, (k) => k.includes(',')))).toEqual(['b/1,2 Dial,SIP/y']);
+  it('indexes only Dial, Goto, Gosub, GotoIf, GosubIf and names with a comma (asking for another is an error)', () => {
+    expect(() => prioritiesRunning(plan, 'nosuchapp')).toThrow(/not an indexed application/);
+    expect(() => prioritiesRunning(plan, 'set')).toThrow(/not an indexed application/);
+    expect(INDEXED_APPS).toEqual(['dial', 'goto', 'gosub', 'gotoif', 'gosubif']);
+  });
+  it('finds application names with a comma and no (', () => {
+    expect(where(prioritiesNamedWithComma(plan))).toEqual(['b/1,2 Dial,SIP/y']);
+  });
+  // The class of each line's application is worked out with character comparisons; it must say what its key says.
+  it.each([
+    ['Dial(SIP/x)', 'dial', 'dial'],
+    ['  DIAL  (SIP/x)', 'dial', 'dial'],
+    ['GoTo(b,1,1)', 'goto', 'goto'],
+    ['gosubIF(1?a,s,1)', 'gosubif', 'gosubif'],
+    ['GotoIf\t(1?a)', 'gotoif', 'gotoif'],
+    ['Dialx(y)', 'dialx', undefined],
+    ['Dia(y)', 'dia', undefined],
+    ['Hangup', 'hangup', undefined],
+    ['Dial,SIP/y', 'dial,sip/y', ','],
+    ['Dial,SIP/y(x)', 'dial,sip/y', ','],
+    ['${X},y(z)', '${x},y(z)', undefined],
+    ['${X},y', '${x},y', ','],
+    ['Dial\u00a0(SIP/x)', 'dial', 'dial'],
+    ['Gosub\u00a0,x', 'gosub\u00a0,x', ','],
+    ['\u0130Dial(x)', 'i̇dial', undefined],
+  ])('%s: key %s, indexed as %s', (app, key, indexed) => {
+    const text = `[k]\nexten => 1,1,${app.replace(/\\t/g, '\t').replace(/\\u([0-9a-f]{4})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))}`;
+    const p1 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: text }) }).analyze([file]).dialplan!;
+    const p = p1.contexts.get('k')!.extensions[0]!.priorities.get(1)!;
+    expect(p.appKey).toBe(key.replace(/\\u([0-9a-f]{4})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))));
+    expect(indexedPriorities(p1)).toEqual(indexed === undefined ? [] : [p]);
+    if (indexed === ',') expect(prioritiesNamedWithComma(p1)).toEqual([p]);
+    else if (indexed !== undefined) expect(prioritiesRunning(p1, indexed)).toEqual([p]);
   });
   it("a hint's text is no application: its key is '', whatever the text", () => {
     const hints = '[h]\nexten => 100,hint,SIP/100&Custom:DND100,CustomPresence:100\nexten => 100,1,Dial,SIP/y\nexten => 101,hint,Dial';
     const p3 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: hints }) }).analyze([file]).dialplan!;
     const all = [...p3.contexts.get('h')!.extensions].flatMap((e) => [...e.priorities.values()]);
     expect(all.map((p) => [p.priority, p.app, p.appKey])).toEqual([[-1, 'SIP/100&Custom:DND100,CustomPresence:100', ''], [1, 'Dial,SIP/y', 'dial,sip/y'], [-1, 'Dial', '']]);
-    expect(where(prioritiesWhereApp(p3, (k) => k.includes(',')))).toEqual(['h/100,1 Dial,SIP/y']);
+    expect(where(prioritiesNamedWithComma(p3))).toEqual(['h/100,1 Dial,SIP/y']);
     expect(where(prioritiesRunning(p3, 'dial'))).toEqual([]);
-  });
-  it('merges many applications (every line its own) in line order', () => {
-    const many = '[m]\n' + Array.from({ length: 12 }, (_, i) => `exten => ${i},1,App${11 - i}()`).join('\n') + '\nexten => 0,2,App11()';
-    const p2 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: many }) }).analyze([file]).dialplan!;
-    expect(where(prioritiesWhereApp(p2, () => true))).toEqual([...Array.from({ length: 12 }, (_, i) => `m/${i},1 App${11 - i}`), 'm/0,2 App11']);
   });
 });
 

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryHost } from '../../server/src/core/host';
 import { Workspace, type Analysis } from '../../server/src/core/workspace';
-import { prioritiesRunning, prioritiesWhereApp } from '../../server/src/core/dialplan/app-index';
+import { indexedPriorities, prioritiesNamedWithComma, prioritiesRunning } from '../../server/src/core/dialplan/app-index';
 import type { Dialplan, Priority } from '../../server/src/core/dialplan/model';
 import { generateIncludeWorkspace, generateTier, mulberry32 as rng, TIERS } from '../../scripts/bench/generate';
 import { grown, randomEdit } from '../helpers/edits';
@@ -49,8 +49,13 @@ function dialplan(plan: Dialplan | undefined): unknown {
     // The application index, in line order.
     dials: prioritiesRunning(plan, 'dial').map(priority),
     jumps: prioritiesRunning(plan, 'goto', 'gosub', 'gotoif', 'gosubif').map(priority),
-    odd: prioritiesWhereApp(plan, (k) => k.length < 4).map(priority),
+    commaNames: prioritiesNamedWithComma(plan).map(priority),
+    indexed: indexedPriorities(plan).map(priority),
   };
+}
+
+function allPriorities(plan: Dialplan | undefined): Priority[] {
+  return [...(plan?.contexts.values() ?? [])].flatMap((c) => c.extensions.flatMap((e) => [...e.priorities.values()]));
 }
 
 function same(a: Analysis, b: Analysis): void {
@@ -83,8 +88,8 @@ function typeInto(files: Record<string, string>, dir: string, target: string, ed
     fresh.setOverlay(target, text);
     same(inc, fresh.analyze(paths));
     for (const [name, c] of inc.dialplan?.contexts ?? []) if (c.extensions.length > 0 && c.extensions === prev.dialplan?.contexts.get(name)?.extensions) kept++;
-    const before = new Set(prev.dialplan ? prioritiesWhereApp(prev.dialplan, () => true) : []);
-    for (const p of inc.dialplan ? prioritiesWhereApp(inc.dialplan, () => true) : []) if (before.has(p)) priorities++;
+    const before = new Set(allPriorities(prev.dialplan));
+    for (const p of allPriorities(inc.dialplan)) if (before.has(p)) priorities++;
     prev = inc;
   }
   return { contexts: kept, priorities };

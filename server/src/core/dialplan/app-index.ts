@@ -1,11 +1,19 @@
 /**
- * The priorities of a dialplan grouped by application, filled while the
- * dialplan is built (each line is at hand then): the cross-file rules and
- * navigation ask for the Dial, Goto or Gosub lines, or for oddly named
- * applications, instead of each walking every priority of a megabyte dialplan.
+ * The priorities of a dialplan that run the applications the cross-file rules
+ * ask for (Dial, Goto, Gosub, GotoIf, GosubIf) or whose application name holds
+ * a comma and no '(' (what `1,Dial,SIP/x` makes), filled while the dialplan is
+ * built (each line is at hand then), so that the rules do not walk every
+ * priority of a megabyte dialplan. The other lines (Set, Macro, Hangup… most
+ * of them) are not indexed: telling them apart costs a few character
+ * comparisons, where indexing them cost a name lookup each.
  * Lists are in the order the lines were added (file order, includes inline).
  */
 import type { Dialplan, Priority } from './model';
+
+/** The applications indexed by name (lower-case). */
+export const INDEXED_APPS: readonly string[] = ['dial', 'goto', 'gosub', 'gotoif', 'gosubif'];
+/** The bucket of the names with a comma and no '(' (each such name is its own application to Asterisk). */
+const COMMA_NAMES = ',';
 
 interface Bucket {
   items: Priority[];
@@ -17,10 +25,10 @@ export class ApplicationIndex {
   private readonly byApp = new Map<string, Bucket>();
   private seq = 0;
 
-  /** Record a priority the dialplan now holds. */
-  add(p: Priority): void {
-    let b = this.byApp.get(p.appKey);
-    if (!b) this.byApp.set(p.appKey, (b = { items: [], at: [] }));
+  /** Record a priority the dialplan now holds under `key`: one of INDEXED_APPS, or ',' for a name with a comma and no '('. */
+  add(p: Priority, key: string): void {
+    let b = this.byApp.get(key);
+    if (!b) this.byApp.set(key, (b = { items: [], at: [] }));
     b.items.push(p);
     b.at.push(this.seq++);
   }
@@ -44,16 +52,21 @@ export class ApplicationIndex {
   running(apps: readonly string[]): readonly Priority[] {
     const buckets: Bucket[] = [];
     for (const a of apps) {
+      if (!INDEXED_APPS.includes(a)) throw new Error(`'${a}' is not an indexed application (${INDEXED_APPS.join(', ')})`);
       const b = this.byApp.get(a);
       if (b) buckets.push(b);
     }
     return merge(buckets);
   }
 
-  where(test: (appKey: string) => boolean): readonly Priority[] {
-    const buckets: Bucket[] = [];
-    for (const [key, b] of this.byApp) if (test(key)) buckets.push(b);
-    return merge(buckets);
+  /** One bucket as it is. */
+  bucket(key: string): readonly Priority[] {
+    return this.byApp.get(key)?.items ?? [];
+  }
+
+  /** Every indexed priority, in line order. */
+  all(): readonly Priority[] {
+    return merge([...this.byApp.values()]);
   }
 }
 
@@ -66,14 +79,19 @@ export function applicationIndex(plan: Dialplan): ApplicationIndex {
   return index;
 }
 
-/** Priorities running any of these applications (lower-case names), in line order. */
+/** Priorities running any of these applications (lower-case names from INDEXED_APPS), in line order. */
 export function prioritiesRunning(plan: Dialplan, ...apps: string[]): readonly Priority[] {
   return applicationIndex(plan).running(apps);
 }
 
-/** Priorities whose application name (trimmed, lower-cased) passes `test`, in line order. */
-export function prioritiesWhereApp(plan: Dialplan, test: (appKey: string) => boolean): readonly Priority[] {
-  return applicationIndex(plan).where(test);
+/** Priorities whose application name holds a comma and no '(' (hints excluded: they run no application), in line order. */
+export function prioritiesNamedWithComma(plan: Dialplan): readonly Priority[] {
+  return applicationIndex(plan).bucket(COMMA_NAMES);
+}
+
+/** Every priority the index holds (those of prioritiesRunning(…INDEXED_APPS) and prioritiesNamedWithComma), in line order. */
+export function indexedPriorities(plan: Dialplan): readonly Priority[] {
+  return applicationIndex(plan).all();
 }
 
 /** The first index of the sorted list whose value is at least n. */
@@ -88,39 +106,23 @@ function lowerBound(list: number[], n: number): number {
   return lo;
 }
 
+/** The buckets' items in sequence order (at most six buckets: a k-way merge). */
 function merge(buckets: Bucket[]): readonly Priority[] {
   if (buckets.length === 0) return [];
   if (buckets.length === 1) return buckets[0]!.items;
-  if (buckets.length <= 8) {
-    // A few lists (Goto, Gosub, GotoIf…): merge them by sequence number.
-    const out: Priority[] = [];
-    const next = buckets.map(() => 0);
-    for (;;) {
-      let best = -1;
-      let bestAt = Infinity;
-      for (let i = 0; i < buckets.length; i++) {
-        const at = buckets[i]!.at[next[i]!];
-        if (at !== undefined && at < bestAt) {
-          best = i;
-          bestAt = at;
-        }
-      }
-      if (best === -1) return out;
-      out.push(buckets[best]!.items[next[best]!++]!);
-    }
-  }
-  // Many lists (say, every hint's text): each item into the slot of its sequence number (they are distinct), in order.
-  let min = Infinity;
-  let max = -1;
-  for (const b of buckets) {
-    if (b.at.length === 0) continue;
-    min = Math.min(min, b.at[0]!);
-    max = Math.max(max, b.at[b.at.length - 1]!);
-  }
-  if (max === -1) return [];
-  const slots: (Priority | undefined)[] = new Array(max - min + 1);
-  for (const b of buckets) for (let i = 0; i < b.items.length; i++) slots[b.at[i]! - min] = b.items[i]!;
   const out: Priority[] = [];
-  for (const p of slots) if (p !== undefined) out.push(p);
-  return out;
+  const next = buckets.map(() => 0);
+  for (;;) {
+    let best = -1;
+    let bestAt = Infinity;
+    for (let i = 0; i < buckets.length; i++) {
+      const at = buckets[i]!.at[next[i]!];
+      if (at !== undefined && at < bestAt) {
+        best = i;
+        bestAt = at;
+      }
+    }
+    if (best === -1) return out;
+    out.push(buckets[best]!.items[next[best]!++]!);
+  }
 }

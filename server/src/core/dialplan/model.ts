@@ -12,7 +12,7 @@ import type { AssignmentNode, Range } from '../parse/parser';
 import { extensionIdentityKey, normalizeExtensionName, shrinkCallerIdPattern, type NormalizedExtensionName } from './pattern';
 import { parseIncludeValue, type IncludeTiming } from './timing';
 import { replaceVariables } from '../text/variables';
-import { applicationIndex, type ApplicationIndex } from './app-index';
+import { applicationIndex, INDEXED_APPS, type ApplicationIndex } from './app-index';
 import { runToEnd, type Steps } from '../steps';
 
 export const PRIORITY_HINT = -1;
@@ -303,7 +303,7 @@ function* loadContext(plan: Dialplan, ctx: Context, cat: Category, out: Diagnost
   const first = st.apps.count;
   if (st.kept) {
     const k = 2 * (ctx.sections.length - 1);
-    for (const p of st.kept.apps.between(st.kept.ranges[k]!, st.kept.ranges[k + 1]!)) st.apps.add(p);
+    for (const p of st.kept.apps.between(st.kept.ranges[k]!, st.kept.ranges[k + 1]!)) st.apps.add(p, (p as PriorityLine).indexKey!);
   }
   const problems = out.length;
   const n = cat.vars.length;
@@ -403,11 +403,10 @@ class PriorityLine implements Priority {
     readonly cid: string | undefined,
     readonly priority: number,
     readonly label: string | undefined,
-    readonly appKey: string,
     readonly context: string,
     /** The line: its node, its value (the application and its arguments are sliced from it when asked for), its file. */
     private readonly v: Variable,
-    /** SAME | EXACT (the value maps 1:1 onto the source: no comment was cut out of it) | MEMO_* | WIDE. */
+    /** SAME | EXACT (the value maps 1:1 onto the source: no comment was cut out of it) | MEMO_* | WIDE | the app class << APP_SHIFT. */
     readonly flags: number,
     /** Value offsets two to a number (see pack): priority [priA, priB), application [appA, appB), arguments [argA, argB) as argA + 1 (0: none). */
     private readonly pri: number,
@@ -416,6 +415,17 @@ class PriorityLine implements Priority {
     /** End of the extension field in the value (same => lines: the name is the extension's place). */
     private readonly extB: number,
   ) {}
+  /** The application name trimmed and lower-cased: known from the line's class for the indexed ones, else made when asked for. */
+  get appKey(): string {
+    const c = this.flags >>> APP_SHIFT;
+    if (c !== 0 && c <= INDEXED_APPS.length) return INDEXED_APPS[c - 1]!;
+    return this.priority === PRIORITY_HINT ? '' : appKeyOf(this.app);
+  }
+  /** Its key in the application index (see ApplicationIndex.add), or undefined when it is not indexed. */
+  get indexKey(): string | undefined {
+    const c = this.flags >>> APP_SHIFT;
+    return c === 0 ? undefined : c <= INDEXED_APPS.length ? INDEXED_APPS[c - 1] : COMMA_NAME_KEY;
+  }
   get exten(): string {
     return this.cid === undefined ? this.written : this.written.slice(0, this.written.indexOf('/'));
   }
@@ -457,7 +467,7 @@ class PriorityLine implements Priority {
   }
   /** The same priority without its label (a priority is never changed: the line keeps it as its memo, see takeMemo). */
   withoutLabel(): PriorityLine {
-    const q = new PriorityLine(this.written, this.cid, this.priority, undefined, this.appKey, this.context, this.v, this.flags, this.pri, this.appAt, this.args, this.extB);
+    const q = new PriorityLine(this.written, this.cid, this.priority, undefined, this.context, this.v, this.flags, this.pri, this.appAt, this.args, this.extB);
     if ((this.flags & WIDE) !== 0) wideOffsets.set(q, wideOffsets.get(this)!);
     return q;
   }
@@ -480,9 +490,9 @@ const PACK = 32768;
 const WIDE = 64;
 const wideOffsets = new WeakMap<PriorityLine, number[]>();
 
-function priorityLine(written: string, cid: string | undefined, priority: number, label: string | undefined, appKey: string, context: string, v: Variable, flags: number, priA: number, priB: number, appA: number, appB: number, argA: number, argB: number, extB: number): PriorityLine {
-  if (v.value.length < PACK) return new PriorityLine(written, cid, priority, label, appKey, context, v, flags, priA + priB * PACK, appA + appB * PACK, argA === -1 ? 0 : argA + 1 + argB * PACK, extB);
-  const p = new PriorityLine(written, cid, priority, label, appKey, context, v, flags | WIDE, 0, 0, 0, extB);
+function priorityLine(written: string, cid: string | undefined, priority: number, label: string | undefined, context: string, v: Variable, flags: number, priA: number, priB: number, appA: number, appB: number, argA: number, argB: number, extB: number): PriorityLine {
+  if (v.value.length < PACK) return new PriorityLine(written, cid, priority, label, context, v, flags, priA + priB * PACK, appA + appB * PACK, argA === -1 ? 0 : argA + 1 + argB * PACK, extB);
+  const p = new PriorityLine(written, cid, priority, label, context, v, flags | WIDE, 0, 0, 0, extB);
   wideOffsets.set(p, [priA, priB, appA, appB, argA + 1, argB]);
   return p;
 }
@@ -511,6 +521,51 @@ function scanPriorityNumber(text: string): number | undefined {
   }
   if (i === from) return undefined;
   return Math.max(-2147483648, Math.min(2147483647, sign * n));
+}
+
+/**
+ * The class of a line's application, kept in its flags (bits from APP_SHIFT): 1..5 one of INDEXED_APPS, COMMA_NAME
+ * a name with a comma and no '(' (each such name is an application of its own to Asterisk), 0 any other.
+ */
+const APP_SHIFT = 7;
+const COMMA_NAME = INDEXED_APPS.length + 1;
+const COMMA_NAME_KEY = ',';
+
+/**
+ * The class of the application name value[a, b) (a: its first non-blank character): what appKeyOf's key says,
+ * worked out with a few character comparisons instead of a slice and a lookup per line (a name with a character
+ * past ASCII takes the key, whose trim and lower-casing go beyond ASCII).
+ */
+function appClassOf(value: string, a: number, b: number): number {
+  let comma = false;
+  let paren = false;
+  for (let i = a; i < b; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 128) return classOfKey(appKeyOf(value.slice(a, b)));
+    if (c === 44) comma = true;
+    else if (c === 40) paren = true;
+  }
+  if (comma) return paren ? 0 : COMMA_NAME;
+  while (b > a && isBlank(value.charCodeAt(b - 1))) b--;
+  const n = b - a;
+  if (n < 4 || n > 7) return 0;
+  for (let k = 0; k < INDEXED_APPS.length; k++) {
+    const name = INDEXED_APPS[k]!;
+    if (name.length !== n) continue;
+    let i = 0;
+    while (i < n && lowerAscii(value.charCodeAt(a + i)) === name.charCodeAt(i)) i++;
+    if (i === n) return k + 1;
+  }
+  return 0;
+}
+
+function classOfKey(key: string): number {
+  if (key.includes(',') && !key.includes('(')) return COMMA_NAME;
+  return INDEXED_APPS.indexOf(key) + 1;
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 const appKeys = new Map<string, string>();
@@ -697,12 +752,12 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   if (plus !== undefined) ipri += parseInt(plus, 10) || 0;
   st.lastPri = ipri;
 
-  // A hint runs no application: its text (a device list, often unique per line) is not looked up as a name.
-  const appKey = ipri === PRIORITY_HINT ? '' : appKeyOf(argA === -1 ? value.slice(appStart) : value.slice(appStart, appEnd));
+  // A hint runs no application (its text, a device list, is in no class).
+  const appClass = ipri === PRIORITY_HINT ? 0 : appClassOf(value, appStart, argA === -1 ? value.length : appEnd);
   // A line with '+n', or whose value is not the line's own (+=, templates), or with a problem is always read again.
   if (plus !== undefined || (v as unknown) !== node) memo = 0;
-  const flags = (same ? SAME : 0) | (exact ? EXACT : 0) | memo | (memo !== 0 && !literal ? MEMO_SUBST : 0);
-  const p = priorityLine(realext, cid, ipri, label, appKey, ctx.name, v, flags, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
+  const flags = (same ? SAME : 0) | (exact ? EXACT : 0) | memo | (memo !== 0 && !literal ? MEMO_SUBST : 0) | (appClass << APP_SHIFT);
+  const p = priorityLine(realext, cid, ipri, label, ctx.name, v, flags, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
 
   if (ext === '') {
     pushLoadProblem(out, v.file, p.extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);
@@ -783,7 +838,8 @@ function addPriority(ctx: Context, st: ContextState, p: PriorityLine, out: Diagn
     }
   }
   (ext.priorities as PriorityMap).add(p);
-  st.apps.add(p);
+  const key = p.indexKey;
+  if (key !== undefined) st.apps.add(p, key);
 }
 
 const NO_PRIORITIES: Priority[] = [];

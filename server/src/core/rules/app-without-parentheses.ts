@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostic';
 import type { Rule } from './rule';
-import { prioritiesWhereApp } from '../dialplan/app-index';
+import { prioritiesNamedWithComma } from '../dialplan/app-index';
 
 export const appWithoutParentheses: Rule = {
   code: 'app-without-parentheses',
@@ -17,7 +17,7 @@ export const appWithoutParentheses: Rule = {
     for (const root of analysis.roots) {
       if (!root.dialplan) continue;
       // Only application names with a comma and no '(' (a hint's text is no application: priority < 1).
-      for (const p of prioritiesWhereApp(root.dialplan, (key) => key.includes(',') && !key.includes('('))) {
+      for (const p of prioritiesNamedWithComma(root.dialplan)) {
         if (p.priority < 1) continue;
         if (p.app.includes('${') || p.app.includes('$[')) continue;
         const comma = p.app.indexOf(',');
