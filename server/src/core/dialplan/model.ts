@@ -115,14 +115,8 @@ export interface Dialplan {
 
 /** Asterisk's variable substitution at load time, with no channel: globals only (unknown ones are empty). */
 export function substituteGlobals(text: string, globals: Map<string, Variable>): string {
-  if (!hasDollarBrace(text)) return text; // most lines: no closure to make
+  if (text.indexOf('${') === -1) return text; // most lines: no closure to make
   return replaceVariables(text, (name) => globals.get(name)?.value ?? '');
-}
-
-/** Does text hold '${'? (A loop: most texts are a short extension name, where a String#indexOf call costs more.) */
-function hasDollarBrace(text: string): boolean {
-  for (let i = 0; i < text.length - 1; i++) if (text.charCodeAt(i) === 36 /* $ */ && text.charCodeAt(i + 1) === 123 /* { */) return true;
-  return false;
 }
 
 /** Where the extension field of an `exten` value ends: the first ',' outside [...] (a '\' protects the next character); -1 if none. */
@@ -532,31 +526,24 @@ const COMMA_NAME = INDEXED_APPS.length + 1;
 const COMMA_NAME_KEY = ',';
 
 /**
- * The class of the application name value[a, b) (a: its first non-blank character): what appKeyOf's key says,
- * worked out with a few character comparisons instead of a slice and a lookup per line (a name with a character
- * past ASCII takes the key, whose trim and lower-casing go beyond ASCII).
+ * The class of the application name value[a, b) (a: its first non-blank character), as its key (appKeyOf) says,
+ * with the lookup only for the names that can be one of INDEXED_APPS: 4 to 7 characters starting with 'd' or 'g'.
+ * (A character search is a String#indexOf: a charCodeAt loop over a value, a slice of the file, costs more.)
+ * A name that starts or ends with a character past ASCII takes the key, whose trim goes beyond ASCII blanks.
  */
 function appClassOf(value: string, a: number, b: number): number {
-  let comma = false;
-  let paren = false;
-  for (let i = a; i < b; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 128) return classOfKey(appKeyOf(value.slice(a, b)));
-    if (c === 44) comma = true;
-    else if (c === 40) paren = true;
+  const comma = value.indexOf(',', a);
+  if (comma !== -1 && comma < b) {
+    const paren = value.indexOf('(', a);
+    return paren !== -1 && paren < b ? 0 : COMMA_NAME; // trim and lower-casing keep ',' and '('
   }
-  if (comma) return paren ? 0 : COMMA_NAME;
-  while (b > a && isBlank(value.charCodeAt(b - 1))) b--;
-  const n = b - a;
-  if (n < 4 || n > 7) return 0;
-  for (let k = 0; k < INDEXED_APPS.length; k++) {
-    const name = INDEXED_APPS[k]!;
-    if (name.length !== n) continue;
-    let i = 0;
-    while (i < n && lowerAscii(value.charCodeAt(a + i)) === name.charCodeAt(i)) i++;
-    if (i === n) return k + 1;
-  }
-  return 0;
+  let e = b;
+  while (e > a && isBlank(value.charCodeAt(e - 1))) e--;
+  const first = value.charCodeAt(a);
+  if (first >= 128 || value.charCodeAt(e - 1) >= 128) return classOfKey(appKeyOf(value.slice(a, b)));
+  const c = lowerAscii(first);
+  if ((c !== 100 /* d */ && c !== 103) /* g */ || e - a < 4 || e - a > 7) return 0;
+  return classOfKey(appKeyOf(value.slice(a, b)));
 }
 
 function classOfKey(key: string): number {
@@ -581,15 +568,6 @@ function appKeyOf(app: string): string {
   return key;
 }
 
-/**
- * text.indexOf(char, from) as a loop: the fields searched per line (an extension name, a priority, an application
- * name) are a few characters long, and the loop is inlined where a String#indexOf call is not.
- */
-function indexOfChar(text: string, code: number, from: number): number {
-  for (let i = from; i < text.length; i++) if (text.charCodeAt(i) === code) return i;
-  return -1;
-}
-
 /** text.lastIndexOf(char), without the runtime call String#lastIndexOf makes. */
 function lastIndexOfChar(text: string, code: number): number {
   let i = text.length - 1;
@@ -599,8 +577,8 @@ function lastIndexOfChar(text: string, code: number): number {
 
 /** Does a `${` or `$[` start in text[from, before)? */
 function substitutionIn(text: string, from: number, before: number): boolean {
-  for (let i = from; i < before; i++) {
-    if (text.charCodeAt(i) !== 36 /* $ */) continue;
+  // String#indexOf, not a charCodeAt loop: the text is a slice of the file, where each charCodeAt costs more.
+  for (let i = text.indexOf('$', from); i !== -1 && i < before; i = text.indexOf('$', i + 1)) {
     const next = text.charCodeAt(i + 1);
     if (next === 123 /* { */ || next === 91 /* [ */) return true;
   }
@@ -651,14 +629,14 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
 
   let ext = realext;
   let cid: string | undefined;
-  const slash = indexOfChar(ext, 47 /* / */, 0);
+  const slash = ext.indexOf('/');
   if (slash !== -1) {
     cid = shrinkCallerIdPattern(ext.slice(slash + 1));
     ext = ext.slice(0, slash);
   }
   const extB = restFrom > 0 ? restFrom - 1 : value.length;
 
-  const priComma = indexOfChar(value, 44 /* , */, restFrom);
+  const priComma = value.indexOf(',', restFrom);
   const priEnd = priComma === -1 ? value.length : priComma;
   let priStart = restFrom;
   let pe = priEnd;
@@ -729,7 +707,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   let appEnd = value.length; // end of the application name
   let argA = -1;
   let argB = -1;
-  const firstParen = indexOfChar(value, 40 /* ( */, appFrom);
+  const firstParen = value.indexOf('(', appFrom);
   if (firstParen !== -1) {
     // An application name built by ${…} or $[…] is taken whole, arguments and all (pbx_config.c).
     if (!substitutionIn(value, appFrom, firstParen)) {
@@ -782,7 +760,7 @@ function findExtension(st: ContextState, match: string, cid: string | undefined)
 }
 
 function isPlainLiteral(match: string, cid: string | undefined): boolean {
-  return cid === undefined && match.charCodeAt(0) !== 95 /* _ */ && indexOfChar(match, 0, 0) === -1;
+  return cid === undefined && match.charCodeAt(0) !== 95 /* _ */ && match.indexOf('\0') === -1;
 }
 
 function findLabel(ctx: Context, ext: string, cid: string | undefined, label: string): number | undefined {

@@ -529,17 +529,8 @@ export interface NormalizedExtensionName {
  * every space (and, for `match`, every dash) goes.
  */
 export function normalizeExtensionName(raw: string): NormalizedExtensionName {
-  if (!hasSpaceOrDash(raw)) return { name: raw, match: raw };
+  if (raw.indexOf(' ') < 0 && raw.indexOf('-') < 0) return { name: raw, match: raw };
   return { name: extStrncpy(raw, false), match: extStrncpy(raw, true) };
-}
-
-/** Is there a ' ' or '-' in the name? (A loop over a short name, rather than two String#indexOf calls.) */
-function hasSpaceOrDash(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 32 || c === 45) return true;
-  }
-  return false;
 }
 
 function extStrncpy(src: string, nofluff: boolean): string {

@@ -544,7 +544,7 @@ function buildAssignment(lineNo: number, t: string, start: number, segs: number[
   const invalidEscape = escaped && (t.length < 2 || t.charCodeAt(1) < 33);
   const escapeFlags = (escaped ? ESCAPED : 0) | (invalidEscape ? INVALID_ESCAPE : 0);
   const nameFrom = escaped ? 1 : 0;
-  const eq = indexOfEquals(t, escaped ? 2 : 0);
+  const eq = t.indexOf('=', escaped ? 2 : 0);
   if (eq === -1) {
     return new Assignment(lineNo, t, segs, t.slice(nameFrom), '', OP_NONE | escapeFlags, start, pack(nameFrom, t.length), pack(t.length, t.length));
   }
@@ -571,20 +571,14 @@ function buildAssignment(lineNo: number, t: string, start: number, segs: number[
   return new Assignment(lineNo, t, segs, internName(t, ns, ne), valueText, op | escapeFlags, start, pack(ns, ne), pack(vs, ve));
 }
 
-/** t.indexOf('=', from) as a loop: the '=' is a few characters in (after a name), and the loop is inlined where the call is not. */
-function indexOfEquals(t: string, from: number): number {
-  for (let i = from; i < t.length; i++) if (t.charCodeAt(i) === 61 /* = */) return i;
-  return -1;
-}
-
 /** The usual option and dialplan words, shared instead of one copy per line. */
 const COMMON_NAMES = new Map<string, string>();
 
 /** text.slice(a, b), as a shared string when it is a common name. */
 function internName(text: string, a: number, b: number): string {
   // The names of most dialplan lines, without slicing and hashing them.
-  if (b - a === 4 && text.charCodeAt(a) === 115 /* s */ && text.charCodeAt(a + 1) === 97 && text.charCodeAt(a + 2) === 109 && text.charCodeAt(a + 3) === 101) return 'same';
-  if (b - a === 5 && text.charCodeAt(a) === 101 /* e */ && text.charCodeAt(a + 1) === 120 && text.charCodeAt(a + 2) === 116 && text.charCodeAt(a + 3) === 101 && text.charCodeAt(a + 4) === 110) return 'exten';
+  if (b - a === 4 && text.startsWith('same', a)) return 'same';
+  if (b - a === 5 && text.startsWith('exten', a)) return 'exten';
   const name = text.slice(a, b);
   if (b - a > 16) return name;
   const shared = COMMON_NAMES.get(name);
