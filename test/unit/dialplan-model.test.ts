@@ -8,6 +8,10 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
+import { substituteGlobals } from '../../server/src/core/dialplan/model';
+import { replaceVariables } from '../../server/src/core/text/variables';
+import { mulberry32 } from '../../scripts/bench/generate';
+import type { Variable } from '../../server/src/core/config/loader';
 import { indexedPriorities, INDEXED_APPS, prioritiesNamedWithComma, prioritiesRunning } from '../../server/src/core/dialplan/app-index';
 
 function listing(text: string): string[] {
@@ -181,5 +185,24 @@ describe("an extension's priorities (a Map's interface over a list)", () => {
     pri.forEach((p, n) => seen.push([n, p]));
     expect(seen).toEqual([...ref]);
     expect([...pri.entries()]).toEqual([...ref.entries()]);
+  });
+});
+
+describe('[globals] substitution at load time', () => {
+  // substituteGlobals replaces plain ${NAME} itself and hands nested references to replaceVariables: both must agree.
+  const globals = new Map<string, Variable>([['a', { value: 'A1' } as Variable], ['b', { value: '${a}' } as Variable], ['a{b', { value: 'odd' } as Variable], ['', { value: 'empty' } as Variable]]);
+  const reference = (t: string): string => replaceVariables(t, (name) => globals.get(name)?.value ?? '');
+  it.each(['${a}1000', 'x${b}y', '${a}${a}', '${a', 'a}${', '${${a}}', '${a${b}}', '${}', '${a{b}', '$${a}}', '${zz}9', 'plain'])('%s', (t) => {
+    expect(substituteGlobals(t, globals)).toBe(reference(t));
+  });
+  it('agrees with replaceVariables on 100,000 random strings', () => {
+    const r = mulberry32(7);
+    const alphabet = ['$', '{', '}', 'a', 'b', '$', '{', 'x', ','];
+    for (let k = 0; k < 100_000; k++) {
+      let t = '';
+      const n = Math.floor(r() * 14);
+      for (let i = 0; i < n; i++) t += alphabet[Math.floor(r() * alphabet.length)];
+      if (substituteGlobals(t, globals) !== reference(t)) expect(substituteGlobals(t, globals)).toBe(reference(t));
+    }
   });
 });

@@ -532,6 +532,15 @@ describe('device options as ast_variable_retrieve reads them (the last one wins)
       expect(deviceVar(dev, k), `${name} ${k}`).toBe(last);
     }
   });
+  it("a device's variables are its sections' in order; a repeated section leaves the first one's list as it was", () => {
+    const e = sip.devices.get('e')!;
+    const [s1, s2] = e.sections;
+    expect(e.vars.map((v) => `${v.name}=${v.value}`)).toEqual(['type=user', 'host=dynamic', 'TYPE=peer']);
+    expect(s1!.vars.map((v) => v.name)).toEqual(['type', 'host']);
+    expect(s2!.vars.map((v) => v.name)).toEqual(['TYPE']);
+    const c = sip.devices.get('c')!;
+    expect(c.vars).toEqual(c.sections[0]!.vars);
+  });
   it('type bits accumulate over repeated sections; the last type= decides whether the device exists', () => {
     const e = sip.devices.get('e')!;
     expect([e.type, e.peer, e.user]).toEqual(['peer', true, true]);

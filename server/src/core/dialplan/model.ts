@@ -115,8 +115,22 @@ export interface Dialplan {
 
 /** Asterisk's variable substitution at load time, with no channel: globals only (unknown ones are empty). */
 export function substituteGlobals(text: string, globals: Map<string, Variable>): string {
-  if (text.indexOf('${') === -1) return text; // most lines: no closure to make
-  return replaceVariables(text, (name) => globals.get(name)?.value ?? '');
+  let at = text.indexOf('${');
+  if (at === -1) return text; // most lines
+  // The usual ${NAME} (FreePBX writes `exten => ${VM_PREFIX}1000` for every user) is replaced here, without a
+  // closure per line; a reference with another one inside it goes to replaceVariables.
+  let out = '';
+  let kept = 0; // text before this offset is in out
+  while (at !== -1) {
+    const close = text.indexOf('}', at + 2);
+    if (close === -1) break; // unterminated: the rest stays as written
+    const inner = text.indexOf('${', at + 2);
+    if (inner !== -1 && inner < close) return replaceVariables(text, (name) => globals.get(name)?.value ?? '');
+    out += text.slice(kept, at) + (globals.get(text.slice(at + 2, close))?.value ?? '');
+    kept = close + 1;
+    at = text.indexOf('${', kept);
+  }
+  return out + text.slice(kept);
 }
 
 /** Where the extension field of an `exten` value ends: the first ',' outside [...] (a '\' protects the next character); -1 if none. */

@@ -97,9 +97,16 @@ const DIRECTIVE = 1;
 const ASSIGNMENT = 2;
 type LineShape = typeof SECTION | typeof DIRECTIVE | typeof ASSIGNMENT;
 
+/** Lines lexed and parsed at a time: the tokens of a chunk die young instead of outliving the whole file. */
+const CHUNK_LINES = 2048;
+
 class LineParser extends EmbeddedActionsParser {
-  /** Shapes of the lines of the current input, in order. */
-  shapes: LineShape[] = [];
+  /**
+   * Shapes of the lines of the current input, in order: `count` of them, kept in a buffer that every chunk reuses
+   * (a chunk has at most CHUNK_LINES lines; more means the grammar did not take the chunk as expected).
+   */
+  readonly shapes = new Uint8Array(CHUNK_LINES);
+  count = 0;
 
   constructor() {
     super(tokenVocabulary, { recoveryEnabled: true });
@@ -113,13 +120,18 @@ class LineParser extends EmbeddedActionsParser {
       ALT: () => {
         // A run of assignment lines from the source lexer says how many lines it holds; a logical line is one.
         const lines = (this.CONSUME(AssignmentLine).payload as number | undefined) ?? 1;
-        for (let i = 0; i < lines; i++) this.shapes.push(ASSIGNMENT);
+        for (let i = 0; i < lines; i++) this.add(ASSIGNMENT);
       },
     },
-    { ALT: () => (this.CONSUME(SectionLine), this.shapes.push(SECTION)) },
-    { ALT: () => (this.CONSUME(DirectiveLine), this.shapes.push(DIRECTIVE)) },
+    { ALT: () => (this.CONSUME(SectionLine), this.add(SECTION)) },
+    { ALT: () => (this.CONSUME(DirectiveLine), this.add(DIRECTIVE)) },
   ];
   private readonly oneLine = (): unknown => this.OR(this.docAlts);
+
+  private add(shape: LineShape): void {
+    if (this.count < this.shapes.length) this.shapes[this.count] = shape;
+    this.count++;
+  }
 
   document = this.RULE('document', () => {
     this.MANY(this.oneLine);
@@ -134,8 +146,6 @@ function getParser(): LineParser {
 /** Chunks of lines the grammar did not take, so that each line's shape came from its first character (tests expect none). */
 export const grammarFallbacks = { chunks: 0 };
 
-/** Lines lexed and parsed at a time: the tokens of a chunk die young instead of outliving the whole file. */
-const CHUNK_LINES = 2048;
 
 /** Parse one config file's text. Never throws. */
 export function parseConfig(text: string): ParsedFile {
@@ -158,7 +168,7 @@ function* parseLines(text: string, from: number, to: number, firstLineNo: number
   let a = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
   for (let first = 0; first < count; first += CHUNK_LINES) {
     const last = Math.min(count, first + CHUNK_LINES);
-    let shapes: LineShape[] | undefined;
+    let shapes: Uint8Array | undefined;
     if (scan.plain) {
       // The chunk's physical lines, up to the end of its last logical line's (the rest of the range for the last chunk).
       const nl = last === count ? -1 : text.indexOf('\n', table.start[last - 1]!);
@@ -169,7 +179,7 @@ function* parseLines(text: string, from: number, to: number, firstLineNo: number
     if (!shapes) grammarFallbacks.chunks++;
     for (let i = first; i < last; i++) {
       // If the grammar did not take every line, decide each line by its first character (what the grammar encodes).
-      const shape = shapes ? shapes[i - first]! : fallbackShape(texts[i]!);
+      const shape = shapes ? (shapes[i - first] as LineShape) : fallbackShape(texts[i]!);
       nodes[i] =
         shape === ASSIGNMENT
           ? buildAssignment(table.lineNo[i]!, texts[i]!, table.start[i]!, table.segs.get(i))
@@ -289,34 +299,36 @@ function moved(n: LineNode, delta: number, lineDelta: number): LineNode {
   return n.kind === 'section' ? buildSection(shifted) : buildDirective(shifted);
 }
 
-/** The grammar's shape of the logical lines [from, to), or undefined when it did not take every line. */
-function lineShapes(texts: string[], from: number, to: number): LineShape[] | undefined {
+/**
+ * The grammar's shape of the logical lines [from, to), or undefined when it did not take every line. (The shapes
+ * are the parser's buffer: read them before the next chunk is parsed.)
+ */
+function lineShapes(texts: string[], from: number, to: number): Uint8Array | undefined {
   // Array#join writes the chunk once (no chain of partial strings to flatten).
   return shapesOf(lineLexer.tokenize(texts.slice(from, to).join('\n')), to - from);
 }
 
 /** The grammar's shape of the lines of text[a, b) when every logical line is its physical line (CommentScan.plain). */
-function sourceShapes(text: string, a: number, b: number, expected: number): LineShape[] | undefined {
+function sourceShapes(text: string, a: number, b: number, expected: number): Uint8Array | undefined {
   return shapesOf(tokenizeSource(text.slice(a, b)), expected);
 }
 
 /** Parse lexed lines; undefined when the grammar did not take exactly `expected` lines. */
-function shapesOf(lexed: ILexingResult, expected: number): LineShape[] | undefined {
+function shapesOf(lexed: ILexingResult, expected: number): Uint8Array | undefined {
   const parser = getParser();
   parser.input = lexed.tokens;
-  parser.shapes = [];
-  let shapes: LineShape[] | undefined;
+  parser.count = 0;
+  let taken = false;
   try {
     parser.document();
-    shapes = parser.shapes;
+    taken = true;
   } catch {
-    shapes = undefined;
+    taken = false;
   }
-  if (parser.errors.length > 0 || lexed.errors.length > 0 || shapes?.length !== expected) shapes = undefined;
+  const ok = taken && parser.errors.length === 0 && lexed.errors.length === 0 && parser.count === expected;
   // The singleton parser must not keep the last input's tokens alive.
   parser.input = [];
-  parser.shapes = [];
-  return shapes;
+  return ok ? parser.shapes : undefined;
 }
 
 function fallbackShape(text: string): LineShape {

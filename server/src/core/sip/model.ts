@@ -29,8 +29,8 @@ export interface SipDevice {
   type: string;
   peer: boolean;
   user: boolean;
-  /** Effective variables in order (templates first, later sections after). */
-  vars: Variable[];
+  /** Effective variables in order (templates first, later sections after); a device of one section shares its list. */
+  vars: readonly Variable[];
   /** The last variable of each option in KNOWN_OPTIONS, by slot: the checks look these up without reading vars. */
   known: (Variable | undefined)[];
   /** One bit per other option name present (see keyBit): deviceVar answers "not set" without a scan. */
@@ -118,7 +118,7 @@ export function* buildSipConfigSteps(config: LoadedConfig): Steps<SipConfig> {
   const general: SipGeneral = { context: 'default', allowguest: true, alwaysauthreject: true };
   const devices = new Map<string, SipDevice>();
   for (const cat of config.categories) {
-    if (cat.template || cat.name.toLowerCase() !== 'general') continue;
+    if (cat.template || !isGeneral(cat.name)) continue;
     for (const v of cat.vars) {
       if (v.key === 'tcpenable') b.tcpEnabled = isTrue(v.value);
       if (v.key === 'tlsenable') b.tlsEnabled = isTrue(v.value);
@@ -140,6 +140,11 @@ export function* buildSipConfigSteps(config: LoadedConfig): Steps<SipConfig> {
   }
 
   return { general, devices, registrations: b.registrations, diagnostics: b.diagnostics, config };
+}
+
+/** Is this section name [general] (any case)? Most are device names: their length says no at once. */
+function isGeneral(name: string): boolean {
+  return name.length === 7 && name.toLowerCase() === 'general';
 }
 
 /** One section that is not a template: [general], [authentication] or (a part of) a device. */
@@ -180,9 +185,11 @@ function addSection(b: SipBuild, general: SipGeneral, devices: Map<string, SipDe
     dev = { name: cat.name, sections: [], type: '', peer: false, user: false, vars: [], known, keyBits: 0 };
     devices.set(lname, dev);
   }
+  // A device of one section (nearly all) shares that section's variables; a second section gets it a list of its own.
+  if (dev.sections.length === 0) dev.vars = cat.vars;
+  else dev.vars = dev.vars.concat(cat.vars);
   dev.sections.push(cat);
   for (const v of cat.vars) {
-    dev.vars.push(v);
     const slot = KNOWN_OPTIONS.get(v.key);
     if (slot === undefined) dev.keyBits |= keyBit(v.key);
     else {
