@@ -34,8 +34,6 @@ export interface Category {
   vars: Variable[];
   /** Sections written `[name](+)` that added lines to this one. */
   appendedBy: { file: string; header: SectionNode }[];
-  /** File and offset after the last line that belongs to this section (for inserting lines). */
-  end: { file: string; offset: number };
 }
 
 export interface IncludeRecord {
@@ -191,7 +189,6 @@ function handleSection(ld: LoadState, file: string, node: SectionNode): void {
     inherits: [],
     vars: [],
     appendedBy: [],
-    end: { file, offset: node.range.end },
   };
   ld.current = cat;
   let appended = false;
@@ -281,14 +278,10 @@ function handleAssignment(ld: LoadState, file: string, node: AssignmentNode): vo
       const target = vars[idx]!;
       const merged = (target.value + node.value).replace(/[ \t\r\n\v\f]+$/, '').replace(/^[ \t]+/, '');
       vars[idx] = variable(target.name, target.key, merged, target.file, target.lineNo, target.node, target.inheritedFrom, [...(target.appended ?? []), node]);
-      ld.current.end.file = file;
-      ld.current.end.offset = node.end;
       return;
     }
   }
   ld.current.vars.push((op !== '+=' && asVariable(node, file)) || variable(node.name, lowerName(node.name), op === '+=' ? node.value.trim() : node.value, file, node.line.lineNo, node, undefined, undefined));
-  ld.current.end.file = file;
-  ld.current.end.offset = node.end;
 }
 
 function handleDirective(ld: LoadState, file: string, node: DirectiveNode): void {

@@ -203,7 +203,7 @@ class JumpEdge implements Edge {
 
 const graphCache = new WeakMap<Dialplan, Map<string, Edge[]>>();
 
-/** Every context's outgoing edges (includes, then static jumps), computed once per dialplan. */
+/** Every context's outgoing edges (includes, then static jumps: the first to each existing context, every one to a missing one), computed once per dialplan. */
 export function jumpGraph(plan: Dialplan): Map<string, Edge[]> {
   return graphCache.get(plan) ?? runToEnd(jumpGraphSteps(plan));
 }
@@ -220,22 +220,36 @@ export function* jumpGraphSteps(plan: Dialplan): Steps<Map<string, Edge[]>> {
     g.set(name, edges);
   }
   const jumps = prioritiesRunning(plan, ...JUMP_APPS);
+  const known = new Map<string, Set<string>>();
   for (let from = 0; from < jumps.length; from += JUMPS_PER_STEP) {
     if (from > 0) yield;
-    addJumpEdges(g, jumps, from, Math.min(jumps.length, from + JUMPS_PER_STEP));
+    addJumpEdges(plan, g, known, jumps, from, Math.min(jumps.length, from + JUMPS_PER_STEP));
   }
   graphCache.set(plan, g);
   return g;
 }
 
-/** The static jumps of jumps[from, to) as edges of their contexts. */
-function addJumpEdges(g: Map<string, Edge[]>, jumps: readonly Priority[], from: number, to: number): void {
+/**
+ * The static jumps of jumps[from, to) as edges of their contexts. Of the jumps from one context to an existing one
+ * only the first becomes an edge (a FreePBX context jumps to the same few contexts from every user's lines, and the
+ * paths found through the graph take the first edge to each context anyway); every jump to a context that does not
+ * exist is an edge, for unknown-context to report each line.
+ */
+function addJumpEdges(plan: Dialplan, g: Map<string, Edge[]>, known: Map<string, Set<string>>, jumps: readonly Priority[], from: number, to: number): void {
   for (let i = from; i < to; i++) {
     const p = jumps[i]!;
     const targets = staticJumps(p);
     if (targets.length === 0) continue;
     const edges = g.get(p.context)!;
-    for (const j of targets) edges.push(new JumpEdge(j.context, p));
+    for (const j of targets) {
+      if (plan.contexts.has(j.context)) {
+        let seen = known.get(p.context);
+        if (!seen) known.set(p.context, (seen = new Set()));
+        if (seen.has(j.context)) continue;
+        seen.add(j.context);
+      }
+      edges.push(new JumpEdge(j.context, p));
+    }
   }
 }
 
