@@ -311,6 +311,7 @@ function patternKey(s: CString, start: number): string {
 
 /** `String.fromCharCode(...units)` without the argument-count limit. */
 function unitsToString(units: number[]): string {
+  if (units.length <= 4096) return String.fromCharCode.apply(null, units); // nearly always: no copy of the units
   let out = '';
   for (let i = 0; i < units.length; i += 4096) out += String.fromCharCode(...units.slice(i, i + 4096));
   return out;
@@ -602,15 +603,19 @@ export function extensionIdentityKey(exten: string, cid: string | undefined): st
 interface SortRecord<E> {
   readonly item: E;
   readonly index: number;
+  /** The extension's matching name as a C string (what the index stores it by). */
+  readonly name: CString;
   readonly extenKey: string;
   readonly cidKey: string | undefined;
 }
 
 function sortRecordOf<E extends ExtensionLike>(item: E, index: number): SortRecord<E> {
+  const name = toCString(matchName(item.exten));
   return {
     item,
     index,
-    extenKey: extCmpKey(toCString(matchName(item.exten))),
+    name,
+    extenKey: extCmpKey(name),
     cidKey: item.cid === undefined ? undefined : extCmpKey(toCString(matchName(item.cid))),
   };
 }
@@ -986,7 +991,7 @@ export class ExtensionIndex<T> {
   private add(record: SortRecord<ExtensionEntry<T>>): void {
     const rank = this.ordered.length;
     const entry = record.item;
-    const name = toCString(matchName(entry.exten));
+    const name = record.name;
     this.ordered.push({ entry, cid: entry.cid === undefined ? undefined : toCString(matchName(entry.cid)) });
     if (entry.cid !== undefined) this.hasCidPatterns = true;
 
