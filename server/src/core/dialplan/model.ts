@@ -259,6 +259,10 @@ interface ContextState {
   lastWritten?: string;
   lastExt?: Extension;
   lastNames?: NormalizedExtensionName;
+  /** The last extension field split at its '/' (same => lines repeat it): the field, its extension and CID parts. */
+  splitOf: string;
+  splitExt: string;
+  splitCid: string | undefined;
   lastPri: number;
   /** Extensions by identity: literal names without a CID part by their matching text, the rest by extensionIdentityKey. */
   literals: Map<string, Extension>;
@@ -270,7 +274,7 @@ const contextStates = new WeakMap<Context, ContextState>();
 /** A context's build state; `kept`: the state of the context it keeps. */
 function newContextState(plan: Dialplan, kept: ContextState | undefined): ContextState {
   // Every field from the start: one object shape, so the per-line code that updates it stays optimized.
-  return { apps: applicationIndex(plan), ranges: [], kept, clean: true, lastExtension: '', lastWritten: undefined, lastExt: undefined, lastNames: undefined, lastPri: -2, literals: new Map(), byKey: new Map() };
+  return { apps: applicationIndex(plan), ranges: [], kept, clean: true, lastExtension: '', lastWritten: undefined, lastExt: undefined, lastNames: undefined, splitOf: '', splitExt: '', splitCid: undefined, lastPri: -2, literals: new Map(), byKey: new Map() };
 }
 
 /** Are two [globals] the same names with the same values? */
@@ -643,10 +647,18 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
 
   let ext = realext;
   let cid: string | undefined;
-  const slash = ext.indexOf('/');
-  if (slash !== -1) {
-    cid = shrinkCallerIdPattern(ext.slice(slash + 1));
-    ext = ext.slice(0, slash);
+  if (realext === st.splitOf) {
+    ext = st.splitExt;
+    cid = st.splitCid;
+  } else {
+    const slash = ext.indexOf('/');
+    if (slash !== -1) {
+      cid = shrinkCallerIdPattern(ext.slice(slash + 1));
+      ext = ext.slice(0, slash);
+    }
+    st.splitOf = realext;
+    st.splitExt = ext;
+    st.splitCid = cid;
   }
   const extB = restFrom > 0 ? restFrom - 1 : value.length;
 

@@ -4,7 +4,7 @@
  * outbound calls with no credentials — the provider's 401/407 challenge fails
  * (warning); a register => line without a secret (warning). Template values count.
  */
-import type { Diagnostic } from '../diagnostic';
+import type { Diagnostic, Location } from '../diagnostic';
 import { deviceValue, hasInboundSecret, insecureOf, isDynamic, type SipDevice } from '../sip/model';
 import type { Rule } from './rule';
 import { outboundPeers } from './routing';
@@ -27,6 +27,12 @@ function addSecretFix(dev: SipDevice): Diagnostic['fixes'] {
   ];
 }
 
+/** The device's name in its first section header (made only for a finding: most devices have none). */
+function nameLocation(dev: SipDevice): Location {
+  const r = dev.sections[0]!.header.nameRange;
+  return { file: dev.sections[0]!.file, start: r.start, end: r.end };
+}
+
 export const missingSecret: Rule = {
   code: 'missing-secret',
   severity: 'error',
@@ -39,10 +45,9 @@ export const missingSecret: Rule = {
     const outbound = outboundPeers(sip, analysis.dialplan);
     for (const dev of sip.devices.values()) {
       const header = dev.sections[0]!.header;
-      const at = { file: dev.sections[0]!.file, start: header.nameRange.start, end: header.nameRange.end };
       if (dev.peer && isDynamic(dev) && !hasInboundSecret(dev)) {
         out.push({
-          ...at,
+          ...nameLocation(dev),
           severity: 'error',
           code: 'missing-secret',
           message:
@@ -57,7 +62,7 @@ export const missingSecret: Rule = {
       if (insecureOf(dev).invite) continue;
       if (deviceValue(dev, 'secret') || deviceValue(dev, 'md5secret') || deviceValue(dev, 'remotesecret')) continue;
       out.push({
-        ...at,
+        ...nameLocation(dev),
         severity: 'warning',
         code: 'missing-secret',
         message: `[${dev.name}] places outbound calls but has no secret, md5secret or remotesecret: when the provider challenges the INVITE (401/407), Asterisk cannot answer and the call fails.`,
