@@ -177,12 +177,13 @@ function* parseLines(text: string, from: number, to: number, firstLineNo: number
       a = b;
     } else shapes = lineShapes(texts, first, last);
     if (!shapes) grammarFallbacks.chunks++;
+    const anySegs = table.segs.size > 0; // lines made of several pieces are rare: no lookup per line without them
     for (let i = first; i < last; i++) {
       // If the grammar did not take every line, decide each line by its first character (what the grammar encodes).
       const shape = shapes ? (shapes[i - first] as LineShape) : fallbackShape(texts[i]!);
       nodes[i] =
         shape === ASSIGNMENT
-          ? buildAssignment(table.lineNo[i]!, texts[i]!, table.start[i]!, table.segs.get(i))
+          ? buildAssignment(table.lineNo[i]!, texts[i]!, table.start[i]!, anySegs ? table.segs.get(i) : undefined)
           : shape === SECTION
             ? buildSection(lineAt(table, i))
             : buildDirective(lineAt(table, i));
