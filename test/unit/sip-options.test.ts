@@ -8,6 +8,7 @@ import { parseConfig } from '../../server/src/core/parse/parser';
 import { buildSipConfig, deviceValue, deviceVar } from '../../server/src/core/sip/model';
 import {
   aclListOk,
+  CHECKED_SIP_OPTIONS,
   checkSipOption,
   configValue,
   parseCodecList,
@@ -556,5 +557,28 @@ describe('device options as ast_variable_retrieve reads them (the last one wins)
     expect([deviceValue(b, 'host'), deviceValue(b, 'insecure'), deviceValue(b, 'secret')]).toEqual(['10.0.0.2', 'port,invite', 'fromtemplate']);
     const c = sip.devices.get('c')!;
     expect([deviceValue(c, 'md5secret'), deviceValue(c, 'context'), deviceValue(c, 'username')]).toEqual(['abc', undefined, 'acct3']);
+  });
+});
+
+describe('the options the checks can say something about', () => {
+  // CHECKED_SIP_OPTIONS lets every other option skip the checks: it must hold every name a check compares.
+  const source = readFileSync(path.resolve(__dirname, '../../server/src/core/sip/options.ts'), 'utf8');
+  const body = (fn: string): string => {
+    const at = source.indexOf(`\nfunction ${fn}(`);
+    expect(at, fn).toBeGreaterThan(0);
+    return source.slice(at, source.indexOf('\n}\n', at));
+  };
+  it('is every case of the checks', () => {
+    const names = new Set<string>();
+    for (const fn of ['commonOptionMessages', 'sessionTimerMessages', 'rtpTimeMessages', 'deviceMessages', 'generalMessages']) {
+      for (const m of body(fn).matchAll(/case '([^']+)':|name === '([^']+)'/g)) names.add(m[1] ?? m[2]!);
+    }
+    expect([...CHECKED_SIP_OPTIONS].sort()).toEqual([...names].sort());
+  });
+  it.each(['secret', 'callerid', 'mailbox', 'accountcode', 'context', 'host', 'callgroup', 'language', 'nosuchoption'])('%s: no message for any value', (name) => {
+    for (const value of ['', ' ', 'yes', 'no', 'bogus', '-1', '99999999999', ';', 'a;b', '\\;', 'udp,tcp', '1.2.3.4:99999']) {
+      expect(checkSipOption(name, value, { line: 1, peer: 'p', section: 'device', tcpEnabled: false, tlsEnabled: false })).toEqual([]);
+      expect(checkSipOption(name, value, { line: 1, peer: 'general', section: 'general', tcpEnabled: false, tlsEnabled: false })).toEqual([]);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { pushLoadProblem, type Diagnostic, type Severity } from '../diagnostic';
 import { isTrue } from '../config/booleans';
 import type { Category, LoadedConfig, Variable } from '../config/loader';
 import type { Range } from '../parse/parser';
-import { checkSipOption, parseInsecure } from './options';
+import { CHECKED_SIP_OPTIONS, checkSipOption, parseInsecure } from './options';
 import { parseRegisterLine, type RegisterEntry, type RegisterFields } from './register-line';
 import { runToEnd, type Steps } from '../steps';
 
@@ -228,6 +228,7 @@ function checkDevice(b: SipBuild, dev: SipDevice): boolean {
 function checkOption(b: SipBuild, v: Variable, owner: string, section: 'general' | 'device'): void {
   const key = v.key;
   if (key === 'insecure' || key === 'type' || key === 'register') return; // own rules
+  if (!CHECKED_SIP_OPTIONS.has(key)) return; // secret, callerid, mailbox…: nothing to say, whatever the value
   for (const m of checkSipOption(key, v.value, { line: v.lineNo, peer: owner, section, tcpEnabled: b.tcpEnabled, tlsEnabled: b.tlsEnabled })) {
     const severity: Severity = m.level === 'ERROR' || m.dropsPeer ? 'error' : m.level === 'NOTICE' ? 'information' : 'warning';
     const code = m.level === 'NOTICE' && /deprecated/i.test(m.text) ? 'deprecated-option' : 'invalid-option-value';

@@ -1106,6 +1106,27 @@ function cAtoiLocal(s: string): number {
 }
 
 /**
+ * The option names the checks below can say something about (every `case` of commonOptionMessages,
+ * deviceMessages, generalMessages, sessionTimerMessages and the names rtpTimeMessages compares): any other option
+ * gets no message whatever its value, so a device's other lines (secret, callerid, mailbox…) skip the checks.
+ * test/unit/sip-options.test.ts keeps this list equal to those cases.
+ */
+export const CHECKED_SIP_OPTIONS: ReadonlySet<string> = new Set([
+  'allow', 'allowoverlap', 'allowsubscribe', 'auth', 'bindaddr', 'bindport', 'buggymwi', 'canreinvite',
+  'contactdeny', 'contactpermit', 'deny', 'directmedia', 'directmediadeny', 'directmediapermit', 'disallow',
+  'domain', 'dtmfmode', 'externaddr', 'externip', 'externrefresh', 'externtcpport', 'externtlsport', 'faxdetect',
+  'fromdomain', 'g726nonstandard', 'ignoresdpversion', 'insecure', 'keepalive', 'localnet', 'maxforwards',
+  'media_address', 'nat', 'outboundproxy', 'permit', 'port', 'progressinband', 'promiscredir', 'qualify',
+  'qualifyfreq', 'qualifygap', 'qualifypeers', 'register', 'rfc2833compensate', 'rpid_immediate', 'rpid_update',
+  'rtcp_mux', 'rtpbindaddr', 'rtpholdtimeout', 'rtpkeepalive', 'rtptimeout', 'sdpowner', 'sendrpid',
+  'session-expires', 'session-minse', 'session-refresher', 'session-timers', 'shrinkcallerid', 'storesipcause',
+  'subscribe_network_change_event', 'supportpath', 't38pt_udptl', 't38pt_usertpsource', 'tcpauthlimit',
+  'tcpauthtimeout', 'textsupport', 'timerb', 'timert1', 'tlsverifyclient', 'tonezone', 'transport',
+  'trust_id_outbound', 'trustrpid', 'type', 'udpbindaddr', 'useclientcode', 'username', 'videosupport',
+  'websocket_write_timeout',
+]);
+
+/**
  * The messages real chan_sip (Asterisk 20) logs while loading one option of
  * `sip.conf`, in order. `option` is the key as written (matched
  * case-insensitively; it appears verbatim in a few texts), `value` the text
@@ -1123,8 +1144,9 @@ function cAtoiLocal(s: string): number {
  * `Invalid AMA Flags` text is unreachable.
  */
 export function checkSipOption(option: string, value: string, ctx: SipOptionContext): SipMessage[] {
-  const v = configValue(value);
   const name = lc(option.trim());
+  if (!CHECKED_SIP_OPTIONS.has(name)) return [];
+  const v = configValue(value);
   const common = commonOptionMessages(name, v, ctx.line);
   if (common) return common;
   return ctx.section === 'general' ? generalMessages(option.trim(), name, v, ctx) : deviceMessages(option.trim(), name, v, ctx);
