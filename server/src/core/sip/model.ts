@@ -66,8 +66,11 @@ export interface SipConfig {
 
 /** Last value of an option (ci), as ast_variable_retrieve returns it. */
 export function deviceVar(d: SipDevice, name: string): Variable | undefined {
+  // The checks ask for the options by their lower-case names: those need no lower-casing.
+  let slot = KNOWN_OPTIONS.get(name);
+  if (slot !== undefined) return d.known[slot];
   const key = name.toLowerCase();
-  const slot = KNOWN_OPTIONS.get(key);
+  slot = KNOWN_OPTIONS.get(key);
   if (slot !== undefined) return d.known[slot];
   // A device has a few dozen options at most: a backward scan beats building an index per device.
   if ((d.keyBits & keyBit(key)) === 0) return undefined; // most devices lack most options, and a scan would read them all
