@@ -220,7 +220,7 @@ export function* jumpGraphSteps(plan: Dialplan): Steps<Map<string, Edge[]>> {
     g.set(name, edges);
   }
   const jumps = prioritiesRunning(plan, ...JUMP_APPS);
-  const known = new Map<string, Set<string>>();
+  const known = new Map<string, Map<string, boolean>>();
   for (let from = 0; from < jumps.length; from += JUMPS_PER_STEP) {
     if (from > 0) yield;
     addJumpEdges(plan, g, known, jumps, from, Math.min(jumps.length, from + JUMPS_PER_STEP));
@@ -233,22 +233,29 @@ export function* jumpGraphSteps(plan: Dialplan): Steps<Map<string, Edge[]>> {
  * The static jumps of jumps[from, to) as edges of their contexts. Of the jumps from one context to an existing one
  * only the first becomes an edge (a FreePBX context jumps to the same few contexts from every user's lines, and the
  * paths found through the graph take the first edge to each context anyway); every jump to a context that does not
- * exist is an edge, for unknown-context to report each line.
+ * exist is an edge, for unknown-context to report each line. `known`: per context, each target seen so far and
+ * whether it exists.
  */
-function addJumpEdges(plan: Dialplan, g: Map<string, Edge[]>, known: Map<string, Set<string>>, jumps: readonly Priority[], from: number, to: number): void {
+function addJumpEdges(plan: Dialplan, g: Map<string, Edge[]>, known: Map<string, Map<string, boolean>>, jumps: readonly Priority[], from: number, to: number): void {
+  let context = '';
+  let seen: Map<string, boolean> | undefined;
+  let edges: Edge[] | undefined;
   for (let i = from; i < to; i++) {
     const p = jumps[i]!;
     const targets = staticJumps(p);
     if (targets.length === 0) continue;
-    const edges = g.get(p.context)!;
+    if (seen === undefined || p.context !== context) {
+      // The lines come in file order: a context's jumps are mostly one run.
+      context = p.context;
+      edges = g.get(context)!;
+      seen = known.get(context);
+      if (!seen) known.set(context, (seen = new Map()));
+    }
     for (const j of targets) {
-      if (plan.contexts.has(j.context)) {
-        let seen = known.get(p.context);
-        if (!seen) known.set(p.context, (seen = new Set()));
-        if (seen.has(j.context)) continue;
-        seen.add(j.context);
-      }
-      edges.push(new JumpEdge(j.context, p));
+      const exists = seen.get(j.context);
+      if (exists === true) continue;
+      if (exists === undefined) seen.set(j.context, plan.contexts.has(j.context));
+      edges!.push(new JumpEdge(j.context, p));
     }
   }
 }
