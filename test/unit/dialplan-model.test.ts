@@ -51,6 +51,8 @@ const cases: [string, string, string[]][] = [
   ['globals substituted in the extension', '[globals]\nDID=5551112222\n[c]\nexten => ${DID},1,NoOp()', ['c: 5551112222,1 NoOp()@4']],
   ['any key in [globals] is a variable', '[globals]\nexten => 1,1,NoOp()\n[c]', []],
   ['templates are not contexts', '[t](!)\nexten => 1,1,NoOp()\n[c](t)\nexten => 2,1,NoOp()', ['c: 1,1 NoOp()@2', 'c: 2,1 NoOp()@4']],
+  // A NUL ends the line (C strings), so no extension name holds one (the model's lookups rely on it).
+  ['a NUL ends the line', '[c]\nexten => 1,1,NoOp(a\u0000b)\nexten => 12\u00003,1,NoOp()\nexten => 6,1,NoOp()', ['c: 1,1 NoOp(a)@2', 'c: 6,1 NoOp()@4']],
   ['+= appends to the previous value', '[c]\nexten => 1,1,NoOp(a\nexten += b)', ['c: 1,1 NoOp(a b)@2']],
   // A value longer than 32,767 characters (only += makes one: a line has at most 8,190 bytes) keeps its offsets apart.
   [

@@ -543,18 +543,35 @@ const APP_SHIFT = 7;
 const COMMA_NAME = INDEXED_APPS.length + 1;
 const COMMA_NAME_KEY = ',';
 
+/** What scanAppName finds in an application name. */
+const NAME_SUBST = 1;
+const NAME_COMMA = 2;
+
 /**
- * The class of the application name value[a, b) (a: its first non-blank character), as its key (appKeyOf) says,
- * with the lookup only for the names that can be one of INDEXED_APPS: 4 to 7 characters starting with 'd' or 'g'.
- * (A character search is a String#indexOf: a charCodeAt loop over a value, a slice of the file, costs more.)
- * A name that starts or ends with a character past ASCII takes the key, whose trim goes beyond ASCII blanks.
+ * NAME_SUBST if value[from, to) has a `${` or `$[`, | NAME_COMMA if it has a ','. A loop over the name (a few
+ * characters: String#indexOf would read on into the arguments, or to the end of the value, for the usual none).
  */
-function appClassOf(value: string, a: number, b: number): number {
-  const comma = value.indexOf(',', a);
-  if (comma !== -1 && comma < b) {
-    const paren = value.indexOf('(', a);
-    return paren !== -1 && paren < b ? 0 : COMMA_NAME; // trim and lower-casing keep ',' and '('
+function scanAppName(value: string, from: number, to: number): number {
+  let found = 0;
+  for (let i = from; i < to; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 44 /* , */) found |= NAME_COMMA;
+    else if (c === 36 /* $ */) {
+      const next = value.charCodeAt(i + 1);
+      if (next === 123 /* { */ || next === 91 /* [ */) found |= NAME_SUBST;
+    }
   }
+  return found;
+}
+
+/**
+ * The class of the application name value[a, b) (a: its first non-blank character; no '(' in it; `comma`: it has
+ * a ','), as its key (appKeyOf) says, with the lookup only for the names that can be one of INDEXED_APPS: 4 to 7
+ * characters starting with 'd' or 'g'. A name that starts or ends with a character past ASCII takes the key, whose
+ * trim goes beyond ASCII blanks.
+ */
+function appClassOf(value: string, a: number, b: number, comma: boolean): number {
+  if (comma) return COMMA_NAME; // trim and lower-casing keep the ','
   let e = b;
   while (e > a && isBlank(value.charCodeAt(e - 1))) e--;
   const first = value.charCodeAt(a);
@@ -591,16 +608,6 @@ function lastIndexOfChar(text: string, code: number): number {
   let i = text.length - 1;
   while (i >= 0 && text.charCodeAt(i) !== code) i--;
   return i;
-}
-
-/** Does a `${` or `$[` start in text[from, before)? */
-function substitutionIn(text: string, from: number, before: number): boolean {
-  // String#indexOf, not a charCodeAt loop: the text is a slice of the file, where each charCodeAt costs more.
-  for (let i = text.indexOf('$', from); i !== -1 && i < before; i = text.indexOf('$', i + 1)) {
-    const next = text.charCodeAt(i + 1);
-    if (next === 123 /* { */ || next === 91 /* [ */) return true;
-  }
-  return false;
 }
 
 /** C isspace(). */
@@ -734,9 +741,11 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   let argA = -1;
   let argB = -1;
   const firstParen = value.indexOf('(', appFrom);
+  // What the name holds, read once: a ${…} or $[…], a comma (a hint's text needs neither).
+  const name = ipri === PRIORITY_HINT && firstParen === -1 ? 0 : scanAppName(value, appFrom, firstParen === -1 ? value.length : firstParen);
   if (firstParen !== -1) {
     // An application name built by ${…} or $[…] is taken whole, arguments and all (pbx_config.c).
-    if (!substitutionIn(value, appFrom, firstParen)) {
+    if ((name & NAME_SUBST) === 0) {
       appEnd = firstParen;
       const last = lastIndexOfChar(value, 41 /* ) */);
       argA = firstParen + 1;
@@ -756,8 +765,9 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   if (plus !== undefined) ipri += parseInt(plus, 10) || 0;
   st.lastPri = ipri;
 
-  // A hint runs no application (its text, a device list, is in no class).
-  const appClass = ipri === PRIORITY_HINT ? 0 : appClassOf(value, appStart, argA === -1 ? value.length : appEnd);
+  // A hint runs no application (its text, a device list, is in no class); nor is a name built by ${…} or $[…] before
+  // a '(' (taken whole, its key holds the '(' and what follows).
+  const appClass = ipri === PRIORITY_HINT || (firstParen !== -1 && argA === -1) ? 0 : appClassOf(value, appStart, argA === -1 ? value.length : appEnd, (name & NAME_COMMA) !== 0);
   // A line with '+n', or whose value is not the line's own (+=, templates), or with a problem is always read again.
   if (plus !== undefined || (v as unknown) !== node) memo = 0;
   const flags = (same ? SAME : 0) | (exact ? EXACT : 0) | memo | (memo !== 0 && !literal ? MEMO_SUBST : 0) | (appClass << APP_SHIFT);
@@ -785,8 +795,9 @@ function findExtension(st: ContextState, match: string, cid: string | undefined)
   return isPlainLiteral(match, cid) ? st.literals.get(match) : st.byKey.get(extensionIdentityKey(match, cid));
 }
 
+/** No CID part and not a pattern. (A name here has no NUL, which would end it for Asterisk: the scan ends a line at one.) */
 function isPlainLiteral(match: string, cid: string | undefined): boolean {
-  return cid === undefined && match.charCodeAt(0) !== 95 /* _ */ && match.indexOf('\0') === -1;
+  return cid === undefined && match.charCodeAt(0) !== 95 /* _ */;
 }
 
 function findLabel(ctx: Context, ext: string, cid: string | undefined, label: string): number | undefined {
