@@ -226,7 +226,9 @@ function handleSection(ld: LoadState, file: string, node: SectionNode): void {
         return;
       }
       cat.inherits.push({ name: opt.text, range: opt.range, target: base });
-      for (const v of inheritedVars(ld, base)) cat.vars.push(v);
+      const inherited = inheritedVars(ld, base);
+      if (cat.vars.length === 0) cat.vars = inherited.slice(); // the usual one template: a copy at once
+      else for (const v of inherited) cat.vars.push(v);
     }
   }
   if (!appended) {
@@ -243,10 +245,16 @@ function handleSection(ld: LoadState, file: string, node: SectionNode): void {
  */
 function inheritedVars(ld: LoadState, base: Category): Variable[] {
   const hit = ld.inherited.get(base);
-  if (hit && hit.from.length === base.vars.length && hit.from.every((v, i) => v === base.vars[i])) return hit.vars;
+  if (hit && sameItems(hit.from, base.vars)) return hit.vars;
   const vars = base.vars.map((v) => (v.inheritedFrom ? v : variable(v.name, v.key, v.value, v.file, v.lineNo, v.node, base, v.appended)));
   ld.inherited.set(base, { from: base.vars.slice(), vars });
   return vars;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function handleAssignment(ld: LoadState, file: string, node: AssignmentNode): void {

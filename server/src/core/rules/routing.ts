@@ -50,6 +50,10 @@ function isNameChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** A Dial destination SIP/…, and where a peer written after '@' ends (made once: a literal is a new RegExp each time it runs). */
+const SIP_DEST = /^\s*(SIP)\/([^,]*)$/i;
+const PEER_END = /[:/]/;
+
 /** Every SIP destination named in a Dial() of the dialplan. */
 export function dialUses(plan: Dialplan): DialUse[] {
   let uses = dialCache.get(plan);
@@ -61,8 +65,8 @@ export function dialUses(plan: Dialplan): DialUse[] {
     const data = p.appData;
     const raw = firstArg(data);
     const first = raw.indexOf('${') === -1 ? raw : firstArg(globalsOnly(data, plan));
-    for (const dest of first.split('&')) {
-      const m = /^\s*(SIP)\/([^,]*)$/i.exec(dest);
+    for (const dest of first.indexOf('&') === -1 ? [first] : first.split('&')) {
+      const m = SIP_DEST.exec(dest);
       if (!m) continue;
       const res = m[2]!.trim();
       const at = res.indexOf('@');
@@ -70,7 +74,7 @@ export function dialUses(plan: Dialplan): DialUse[] {
       let number: string | undefined;
       if (at !== -1) {
         number = res.slice(0, at);
-        peer = res.slice(at + 1).split(/[:/]/)[0]!;
+        peer = res.slice(at + 1).split(PEER_END)[0]!;
       } else {
         const slash = res.indexOf('/');
         peer = slash === -1 ? res : res.slice(0, slash);
