@@ -112,6 +112,7 @@ function assignmentRun(): CustomPatternMatcherFunc {
   return (text, offset) => {
     if (offset > 0 && text.charCodeAt(offset - 1) !== 10) return null;
     if (sourceLineKind(text, offset) !== ASSIGNMENT) return null;
+    if (lines !== undefined) return runFromLines(match, text, offset, lines);
     let count = 0;
     let at = offset;
     while (at < text.length) {
@@ -125,6 +126,41 @@ function assignmentRun(): CustomPatternMatcherFunc {
     match.payload = count;
     return match;
   };
+}
+
+/**
+ * The logical lines of the text being tokenized, when the caller has them (see tokenizeSource): the lines of a
+ * file whose lines are their own logical lines, [from, to) of the table, at source offset `base` of the text.
+ */
+export interface SourceLines {
+  texts: readonly string[];
+  starts: readonly number[];
+  from: number;
+  to: number;
+  base: number;
+  /** The first logical line not yet in a token. */
+  next: number;
+}
+let lines: SourceLines | undefined;
+
+/**
+ * The run of assignment lines at `offset` from the logical lines: the lines up to the next one that starts with '['
+ * or '#' (no search for each line's end); the run ends where that line's physical line starts.
+ */
+function runFromLines(match: RegExpExecArray & { payload: number }, text: string, offset: number, l: SourceLines): RegExpExecArray {
+  let k = l.next;
+  while (k < l.to && l.starts[k]! - l.base < offset) k++; // the logical line of the physical line at offset
+  let j = k;
+  while (j < l.to) {
+    const c = l.texts[j]!.charCodeAt(0);
+    if (c === 91 /* [ */ || c === 35 /* # */) break;
+    j++;
+  }
+  l.next = j;
+  const at = j === l.to ? text.length : text.lastIndexOf('\n', l.starts[j]! - l.base - 1) + 1;
+  match[0] = text.slice(offset, at);
+  match.payload = j - k;
+  return match;
 }
 
 /** Every character but '\n', '[', '#' and ';' starts an assignment line; blanks may start any line. */
@@ -146,12 +182,18 @@ const sourceLexer = new Lexer(sourceTokens, {
   ensureOptimizations: true,
 });
 
-/** Tokenize source text: a token per section or directive line and per run of assignment lines; blank and comment-only lines before them skipped. */
-export function tokenizeSource(text: string): ILexingResult {
+/**
+ * Tokenize source text: a token per section or directive line and per run of assignment lines; blank and
+ * comment-only lines before them skipped. With `logical`, the text's logical lines (see SourceLines), a run is
+ * measured on them instead of by reading each line of the text.
+ */
+export function tokenizeSource(text: string, logical?: SourceLines): ILexingResult {
   lastOffset = -1;
+  lines = logical;
   try {
     return sourceLexer.tokenize(text);
   } finally {
     lastOffset = -1;
+    lines = undefined;
   }
 }

@@ -11,7 +11,7 @@
  */
 import { EmbeddedActionsParser, type ILexingResult } from 'chevrotain';
 import { lineAt, scanLines, toSource, type LogicalLine, type ScanProblem } from './comments';
-import { AssignmentLine, DirectiveLine, lineLexer, SectionLine, tokenizeSource, tokenVocabulary } from './lexer';
+import { AssignmentLine, DirectiveLine, lineLexer, SectionLine, tokenizeSource, tokenVocabulary, type SourceLines } from './lexer';
 import { runToEnd, type Steps } from '../steps';
 import type { Variable } from '../config/loader';
 
@@ -173,7 +173,7 @@ function* parseLines(text: string, from: number, to: number, firstLineNo: number
       // The chunk's physical lines, up to the end of its last logical line's (the rest of the range for the last chunk).
       const nl = last === count ? -1 : text.indexOf('\n', table.start[last - 1]!);
       const b = nl === -1 || nl >= to ? to : nl + 1;
-      shapes = sourceShapes(text, a, b, last - first);
+      shapes = sourceShapes(text, a, b, last - first, { texts, starts: table.start, from: first, to: last, base: a, next: first });
       a = b;
     } else shapes = lineShapes(texts, first, last);
     if (!shapes) grammarFallbacks.chunks++;
@@ -310,8 +310,8 @@ function lineShapes(texts: string[], from: number, to: number): Uint8Array | und
 }
 
 /** The grammar's shape of the lines of text[a, b) when every logical line is its physical line (CommentScan.plain). */
-function sourceShapes(text: string, a: number, b: number, expected: number): Uint8Array | undefined {
-  return shapesOf(tokenizeSource(text.slice(a, b)), expected);
+function sourceShapes(text: string, a: number, b: number, expected: number, logical: SourceLines): Uint8Array | undefined {
+  return shapesOf(tokenizeSource(text.slice(a, b), logical), expected);
 }
 
 /** Parse lexed lines; undefined when the grammar did not take exactly `expected` lines. */
