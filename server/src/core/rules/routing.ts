@@ -172,7 +172,7 @@ function addJumpTarget(data: string, from: number, to: number, gosub: boolean, o
   if (c1 === -1 || c1 >= to) return;
   const c2 = data.indexOf(',', c1 + 1);
   if (c2 === -1 || c2 >= to) return;
-  const parts = splitArgs(data.slice(from, to));
+  const parts = splitArgs(from === 0 && to === data.length ? data : data.slice(from, to));
   if (parts.length !== 3) return;
   const context = parts[0]!.trim();
   if (context.includes('$') || context === '') return;
