@@ -137,6 +137,25 @@ describe('priorities by application', () => {
     if (indexed === ',') expect(prioritiesNamedWithComma(p1)).toEqual([p]);
     else if (indexed !== undefined) expect(prioritiesRunning(p1, indexed)).toEqual([p]);
   });
+  // A jump line's constant targets are read as the line is added (the rules' jump graph and navigation use them).
+  it.each([
+    ['Goto(b,1,1)', [['b', '1']]],
+    ['goto( b , x ,1)', [['b', 'x']]],
+    ['Goto(1,1)', []],
+    ['Goto', []],
+    ['GotoIf($[1]?a,s,1:b,t,2)', [['a', 's'], ['b', 't']]],
+    ['GotoIf($[1]?lbl)', []],
+    ['GotoIf($[1],x,y)', []],
+    ['Gosub(sub,s,1(a,b))', [['sub', 's']]],
+    ['GosubIf($[1]?sub,s,1(a,b):other,s,1)', [['sub', 's'], ['other', 's']]],
+    ['Goto(${CTX},s,1)', []],
+    ['Dial(a,b,c)', []],
+    ['Goto(b,1,1', [['b', '1']]],
+  ])('%s jumps to %j', (app, expected) => {
+    const p1 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: `[k]\nexten => 1,1,${app}` }) }).analyze([file]).dialplan!;
+    const p = p1.contexts.get('k')!.extensions[0]!.priorities.get(1)!;
+    expect(p.jumps.map((j) => [j.context, j.exten])).toEqual(expected);
+  });
   it("a hint's text is no application: its key is '', whatever the text", () => {
     const hints = '[h]\nexten => 100,hint,SIP/100&Custom:DND100,CustomPresence:100\nexten => 100,1,Dial,SIP/y\nexten => 101,hint,Dial';
     const p3 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: hints }) }).analyze([file]).dialplan!;

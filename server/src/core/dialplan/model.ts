@@ -13,6 +13,7 @@ import { extensionIdentityKey, normalizeExtensionName, shrinkCallerIdPattern, ty
 import { parseIncludeValue, type IncludeTiming } from './timing';
 import { replaceVariables } from '../text/variables';
 import { applicationIndex, INDEXED_APPS, type ApplicationIndex } from './app-index';
+import { NO_JUMPS, staticJumpTargets, type JumpTarget } from './jumps';
 import { runToEnd, type Steps } from '../steps';
 
 export const PRIORITY_HINT = -1;
@@ -44,6 +45,8 @@ export interface Priority {
   same: boolean;
   /** Name of the context it belongs to. */
   context: string;
+  /** The contexts a Goto/Gosub/GotoIf/GosubIf line names as constants (see staticJumpTargets); none for other lines. */
+  jumps: readonly JumpTarget[];
 }
 
 export interface Extension {
@@ -426,6 +429,7 @@ class PriorityLine implements Priority {
     private readonly args: number,
     /** End of the extension field in the value (same => lines: the name is the extension's place). */
     private readonly extB: number,
+    readonly jumps: readonly JumpTarget[],
   ) {}
   /** The application name trimmed and lower-cased: known from the line's class for the indexed ones, else made when asked for. */
   get appKey(): string {
@@ -479,7 +483,7 @@ class PriorityLine implements Priority {
   }
   /** The same priority without its label (a priority is never changed: the line keeps it as its memo, see takeMemo). */
   withoutLabel(): PriorityLine {
-    const q = new PriorityLine(this.written, this.cid, this.priority, undefined, this.context, this.v, this.flags, this.pri, this.appAt, this.args, this.extB);
+    const q = new PriorityLine(this.written, this.cid, this.priority, undefined, this.context, this.v, this.flags, this.pri, this.appAt, this.args, this.extB, this.jumps);
     if ((this.flags & WIDE) !== 0) wideOffsets.set(q, wideOffsets.get(this)!);
     return q;
   }
@@ -502,9 +506,9 @@ const PACK = 32768;
 const WIDE = 64;
 const wideOffsets = new WeakMap<PriorityLine, number[]>();
 
-function priorityLine(written: string, cid: string | undefined, priority: number, label: string | undefined, context: string, v: Variable, flags: number, priA: number, priB: number, appA: number, appB: number, argA: number, argB: number, extB: number): PriorityLine {
-  if (v.value.length < PACK) return new PriorityLine(written, cid, priority, label, context, v, flags, priA + priB * PACK, appA + appB * PACK, argA === -1 ? 0 : argA + 1 + argB * PACK, extB);
-  const p = new PriorityLine(written, cid, priority, label, context, v, flags | WIDE, 0, 0, 0, extB);
+function priorityLine(written: string, cid: string | undefined, priority: number, label: string | undefined, context: string, v: Variable, flags: number, priA: number, priB: number, appA: number, appB: number, argA: number, argB: number, extB: number, jumps: readonly JumpTarget[]): PriorityLine {
+  if (v.value.length < PACK) return new PriorityLine(written, cid, priority, label, context, v, flags, priA + priB * PACK, appA + appB * PACK, argA === -1 ? 0 : argA + 1 + argB * PACK, extB, jumps);
+  const p = new PriorityLine(written, cid, priority, label, context, v, flags | WIDE, 0, 0, 0, extB, jumps);
   wideOffsets.set(p, [priA, priB, appA, appB, argA + 1, argB]);
   return p;
 }
@@ -540,6 +544,9 @@ function scanPriorityNumber(text: string): number | undefined {
  * a name with a comma and no '(' (each such name is an application of its own to Asterisk), 0 any other.
  */
 const APP_SHIFT = 7;
+/** The classes of Goto … GosubIf (INDEXED_APPS[1..4]). */
+const GOTO_CLASS = INDEXED_APPS.indexOf('goto') + 1;
+const GOSUBIF_CLASS = INDEXED_APPS.indexOf('gosubif') + 1;
 const COMMA_NAME = INDEXED_APPS.length + 1;
 const COMMA_NAME_KEY = ',';
 
@@ -771,7 +778,9 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   // A line with '+n', or whose value is not the line's own (+=, templates), or with a problem is always read again.
   if (plus !== undefined || (v as unknown) !== node) memo = 0;
   const flags = (same ? SAME : 0) | (exact ? EXACT : 0) | memo | (memo !== 0 && !literal ? MEMO_SUBST : 0) | (appClass << APP_SHIFT);
-  const p = priorityLine(realext, cid, ipri, label, ctx.name, v, flags, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB);
+  // A jump's targets are read now, while the line is at hand (the rules and navigation ask for them).
+  const jumps = appClass >= GOTO_CLASS && appClass <= GOSUBIF_CLASS && argA !== -1 ? staticJumpTargets(INDEXED_APPS[appClass - 1]!, value, argA, argB) : NO_JUMPS;
+  const p = priorityLine(realext, cid, ipri, label, ctx.name, v, flags, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB, jumps);
 
   if (ext === '') {
     pushLoadProblem(out, v.file, p.extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);

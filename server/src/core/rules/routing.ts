@@ -8,7 +8,8 @@ import type { Location, RelatedInformation } from '../diagnostic';
 import type { Variable } from '../config/loader';
 import type { Context, Dialplan, Priority } from '../dialplan/model';
 import { deviceValue, deviceVar, hasInboundSecret, insecureOf, type SipConfig, type SipDevice } from '../sip/model';
-import { firstArg, splitArgs } from '../simulate/expand';
+import { firstArg } from '../simulate/expand';
+import { JUMP_APPS, type JumpTarget } from '../dialplan/jumps';
 import { prioritiesRunning } from '../dialplan/app-index';
 import { runToEnd, type Steps } from '../steps';
 
@@ -129,54 +130,9 @@ export function trunkDials(sip: SipConfig, plan: Dialplan): DialUse[] {
   return dials;
 }
 
-/** Applications that can jump to another context. */
-const JUMP_APPS = ['goto', 'gosub', 'gotoif', 'gosubif'];
-
-type JumpTarget = { context: string; exten?: string };
-const NO_JUMPS: readonly JumpTarget[] = Object.freeze([]);
-
-/** A static jump target of a priority (Goto/Gosub/GotoIf/GosubIf with an explicit, constant context). */
+/** The static jump targets of a priority (Goto/Gosub/GotoIf/GosubIf with an explicit, constant context): worked out as the dialplan is built. */
 export function staticJumps(p: Priority): readonly JumpTarget[] {
-  const app = p.appKey;
-  if (!JUMP_APPS.includes(app)) return NO_JUMPS;
-  const data = p.appData;
-  // context,exten,priority needs two commas (most Goto/GotoIf lines name a label or exten,priority only).
-  const c1 = data.indexOf(',');
-  if (c1 === -1 || data.indexOf(',', c1 + 1) === -1) return NO_JUMPS;
-  const gosub = app === 'gosub' || app === 'gosubif';
-  const out: JumpTarget[] = [];
-  if (app === 'goto' || app === 'gosub') addJumpTarget(data, 0, data.length, gosub, out);
-  else {
-    const q = data.indexOf('?');
-    if (q === -1) return NO_JUMPS;
-    // Both branches of cond?a:b.
-    let from = q + 1;
-    for (;;) {
-      const colon = data.indexOf(':', from);
-      addJumpTarget(data, from, colon === -1 ? data.length : colon, gosub, out);
-      if (colon === -1) break;
-      from = colon + 1;
-    }
-  }
-  return out;
-}
-
-/** The target written in data[from, to), if it names a constant context. */
-function addJumpTarget(data: string, from: number, to: number, gosub: boolean, out: JumpTarget[]): void {
-  // Gosub's arguments in (...) are not part of the target.
-  if (gosub) {
-    const paren = data.indexOf('(', from);
-    if (paren !== -1 && paren < to) to = paren;
-  }
-  const c1 = data.indexOf(',', from);
-  if (c1 === -1 || c1 >= to) return;
-  const c2 = data.indexOf(',', c1 + 1);
-  if (c2 === -1 || c2 >= to) return;
-  const parts = splitArgs(from === 0 && to === data.length ? data : data.slice(from, to));
-  if (parts.length !== 3) return;
-  const context = parts[0]!.trim();
-  if (context.includes('$') || context === '') return;
-  out.push({ context, exten: parts[1]!.trim() });
+  return p.jumps;
 }
 
 export interface ReachStep {
