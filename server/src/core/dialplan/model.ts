@@ -343,9 +343,9 @@ function loadContextLines(plan: Dialplan, ctx: Context, st: ContextState, vars: 
         pushLoadProblem(out, v.file, node.range, 'error', 'same-without-extension', `'same =>' needs an 'exten =>' line before it in this context: Asterisk drops this line.`, `No previous pattern in the first entry of context '${ctx.name}' to match '${v.value}' at line ${v.lineNo}`);
         continue;
       }
-      if (!takeMemo(plan, ctx, st, v, st.lastExtension, out)) addExtensionLine(ctx, st, v, st.lastExtension, 0, true, true, out);
+      if (v.node.memo === undefined || !takeMemo(plan, ctx, st, v, st.lastExtension, out)) addExtensionLine(ctx, st, v, st.lastExtension, 0, true, true, out);
     } else if (key === 'exten') {
-      if (takeMemo(plan, ctx, st, v, undefined, out)) continue;
+      if (v.node.memo !== undefined && takeMemo(plan, ctx, st, v, undefined, out)) continue;
       const comma = extenFieldEnd(v.value);
       const rawExt = comma === -1 ? v.value : v.value.slice(0, comma);
       const realext = substituteGlobals(rawExt, plan.globals);
@@ -583,9 +583,14 @@ function appClassOf(value: string, a: number, b: number, comma: boolean): number
   while (e > a && isBlank(value.charCodeAt(e - 1))) e--;
   const first = value.charCodeAt(a);
   if (first >= 128 || value.charCodeAt(e - 1) >= 128) return classOfKey(appKeyOf(value.slice(a, b)));
+  const n = e - a;
   const c = lowerAscii(first);
-  if ((c !== 100 /* d */ && c !== 103) /* g */ || e - a < 4 || e - a > 7) return 0;
-  return classOfKey(appKeyOf(value.slice(a, b)));
+  // 'd' and 4 characters can only be dial; 'g' and 4 to 7 only goto, gosub, gotoif, gosubif (one name per length).
+  const name = c === 100 /* d */ ? (n === 4 ? 'dial' : '') : c === 103 /* g */ ? (n === 4 ? 'goto' : n === 5 ? 'gosub' : n === 6 ? 'gotoif' : n === 7 ? 'gosubif' : '') : '';
+  if (name === '') return 0;
+  // The other characters, lower-cased as ASCII: one past ASCII (which the key would keep or grow) differs anyway.
+  for (let i = 1; i < n; i++) if (lowerAscii(value.charCodeAt(a + i)) !== name.charCodeAt(i)) return 0;
+  return INDEXED_APPS.indexOf(name) + 1;
 }
 
 function classOfKey(key: string): number {
