@@ -145,3 +145,22 @@ describe('the Chevrotain grammar takes every line', () => {
     for (const f of files) grammarTakes(fs.readFileSync(f, 'utf8'));
   });
 });
+
+describe('a NUL in a large file', () => {
+  // A whole file is first asked whether it holds a NUL at all (see indexIn); the answer must not depend on whether
+  // the text has a character past Latin-1 (another string representation) or on where the NUL is.
+  const lines = Array.from({ length: 5000 }, (_, i) => `exten => ${i},1,NoOp(a${i})`);
+  for (const wide of [false, true]) {
+    it(`is found ${wide ? 'with' : 'without'} a character past Latin-1`, () => {
+      const head = wide ? '[c] ; context — with an em dash\n' : '[c]\n';
+      const clean = parseConfig(head + lines.join('\n'));
+      expect(clean.problems).toEqual([]);
+      const withNul = lines.slice();
+      withNul[4000] = 'exten => 4000,1,NoOp(x\u0000y)';
+      const parsed = parseConfig(head + withNul.join('\n'));
+      const node = parsed.nodes.find((n) => n.kind === 'assignment' && n.line.lineNo === 4002);
+      expect(node && node.kind === 'assignment' ? node.value : undefined).toBe('4000,1,NoOp(x');
+      expect(parsed.nodes.filter((n) => n.kind === 'assignment').length).toBe(5000);
+    });
+  }
+});

@@ -107,6 +107,9 @@ function utf8Length(text: string, start: number, end: number): number {
  * without reading on to the end of the text (which has no NUL and may have no ';' after them).
  */
 function indexIn(text: string, char: string, from: number, to: number): number {
+  // Whether a whole file holds a NUL at all: split finds out twice as fast as indexOf in a text with a character
+  // past Latin-1 (V8's indexOf then tries every character's zero high byte as a match), as fast in any other.
+  if (char === '\0' && from === 0 && to === text.length && to > 4096 && text.split('\0', 2).length === 1) return -1;
   if (to - from > 4096) {
     const i = text.indexOf(char, from);
     return i < to ? i : -1;
