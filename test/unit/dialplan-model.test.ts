@@ -156,6 +156,18 @@ describe('priorities by application', () => {
     const p = p1.contexts.get('k')!.extensions[0]!.priorities.get(1)!;
     expect(p.jumps.map((j) => [j.context, j.exten])).toEqual(expected);
   });
+  // A Dial's constant destinations are read as the line is added; one naming a ${…} is left to dialUses ([globals]).
+  it.each([
+    ['Dial(SIP/a&SIP/5551234@b:5060&IAX2/c,20)', [['a', undefined], ['b', '5551234']]],
+    ['Dial(SIP/t/${EXTEN})', undefined],
+    ['Dial(${TRUNK}/x)', undefined],
+    ['Dial', []],
+    ['Goto(b,1,1)', []],
+  ])('%s dials %j', (app, expected) => {
+    const p1 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: `[k]\nexten => 1,1,${app}` }) }).analyze([file]).dialplan!;
+    const p = p1.contexts.get('k')!.extensions[0]!.priorities.get(1)!;
+    expect(p.dials?.map((d) => [d.peer, d.number])).toEqual(expected);
+  });
   it("a hint's text is no application: its key is '', whatever the text", () => {
     const hints = '[h]\nexten => 100,hint,SIP/100&Custom:DND100,CustomPresence:100\nexten => 100,1,Dial,SIP/y\nexten => 101,hint,Dial';
     const p3 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: hints }) }).analyze([file]).dialplan!;

@@ -19,7 +19,7 @@ import { grown, randomEdit } from '../helpers/edits';
 import { CORPUS, listFiles, ROOT } from '../helpers/shared';
 
 function priority(p: Priority): unknown {
-  return [p.context, p.written, p.exten, p.cid, p.priority, p.label, p.app, p.appKey, p.appData, p.file, p.lineNo, p.range, p.extenRange, p.priorityRange, p.appRange, p.argsRange, p.same, p.jumps];
+  return [p.context, p.written, p.exten, p.cid, p.priority, p.label, p.app, p.appKey, p.appData, p.file, p.lineNo, p.range, p.extenRange, p.priorityRange, p.appRange, p.argsRange, p.same, p.jumps, p.dials];
 }
 
 /** Everything the dialplan says, as plain data. */

@@ -14,6 +14,8 @@ import { parseIncludeValue, type IncludeTiming } from './timing';
 import { replaceVariables } from '../text/variables';
 import { applicationIndex, INDEXED_APPS, type ApplicationIndex } from './app-index';
 import { NO_JUMPS, staticJumpTargets, type JumpTarget } from './jumps';
+import { NO_DESTS, sipDestinations, type DialDest } from './dial';
+import { firstArg } from '../simulate/expand';
 import { runToEnd, type Steps } from '../steps';
 
 export const PRIORITY_HINT = -1;
@@ -47,6 +49,9 @@ export interface Priority {
   context: string;
   /** The contexts a Goto/Gosub/GotoIf/GosubIf line names as constants (see staticJumpTargets); none for other lines. */
   jumps: readonly JumpTarget[];
+  /** A Dial line's SIP destinations (see sipDestinations); undefined when its first argument names a ${…}, which
+   * [globals] decide (see dialUses); none for other lines. */
+  dials: readonly DialDest[] | undefined;
 }
 
 export interface Extension {
@@ -429,8 +434,16 @@ class PriorityLine implements Priority {
     private readonly args: number,
     /** End of the extension field in the value (same => lines: the name is the extension's place). */
     private readonly extB: number,
-    readonly jumps: readonly JumpTarget[],
+    /** jumps for a jump application, dials for Dial (see Priority), NO_JUMPS otherwise. */
+    private readonly facts: readonly JumpTarget[] | readonly DialDest[] | undefined,
   ) {}
+  get jumps(): readonly JumpTarget[] {
+    const c = this.flags >>> APP_SHIFT;
+    return c >= GOTO_CLASS && c <= GOSUBIF_CLASS ? (this.facts as readonly JumpTarget[]) : NO_JUMPS;
+  }
+  get dials(): readonly DialDest[] | undefined {
+    return this.flags >>> APP_SHIFT === DIAL_CLASS ? (this.facts as readonly DialDest[] | undefined) : NO_DESTS;
+  }
   /** The application name trimmed and lower-cased: known from the line's class for the indexed ones, else made when asked for. */
   get appKey(): string {
     const c = this.flags >>> APP_SHIFT;
@@ -483,7 +496,7 @@ class PriorityLine implements Priority {
   }
   /** The same priority without its label (a priority is never changed: the line keeps it as its memo, see takeMemo). */
   withoutLabel(): PriorityLine {
-    const q = new PriorityLine(this.written, this.cid, this.priority, undefined, this.context, this.v, this.flags, this.pri, this.appAt, this.args, this.extB, this.jumps);
+    const q = new PriorityLine(this.written, this.cid, this.priority, undefined, this.context, this.v, this.flags, this.pri, this.appAt, this.args, this.extB, this.facts);
     if ((this.flags & WIDE) !== 0) wideOffsets.set(q, wideOffsets.get(this)!);
     return q;
   }
@@ -506,9 +519,9 @@ const PACK = 32768;
 const WIDE = 64;
 const wideOffsets = new WeakMap<PriorityLine, number[]>();
 
-function priorityLine(written: string, cid: string | undefined, priority: number, label: string | undefined, context: string, v: Variable, flags: number, priA: number, priB: number, appA: number, appB: number, argA: number, argB: number, extB: number, jumps: readonly JumpTarget[]): PriorityLine {
-  if (v.value.length < PACK) return new PriorityLine(written, cid, priority, label, context, v, flags, priA + priB * PACK, appA + appB * PACK, argA === -1 ? 0 : argA + 1 + argB * PACK, extB, jumps);
-  const p = new PriorityLine(written, cid, priority, label, context, v, flags | WIDE, 0, 0, 0, extB, jumps);
+function priorityLine(written: string, cid: string | undefined, priority: number, label: string | undefined, context: string, v: Variable, flags: number, priA: number, priB: number, appA: number, appB: number, argA: number, argB: number, extB: number, facts: readonly JumpTarget[] | readonly DialDest[] | undefined): PriorityLine {
+  if (v.value.length < PACK) return new PriorityLine(written, cid, priority, label, context, v, flags, priA + priB * PACK, appA + appB * PACK, argA === -1 ? 0 : argA + 1 + argB * PACK, extB, facts);
+  const p = new PriorityLine(written, cid, priority, label, context, v, flags | WIDE, 0, 0, 0, extB, facts);
   wideOffsets.set(p, [priA, priB, appA, appB, argA + 1, argB]);
   return p;
 }
@@ -547,6 +560,17 @@ const APP_SHIFT = 7;
 /** The classes of Goto … GosubIf (INDEXED_APPS[1..4]). */
 const GOTO_CLASS = INDEXED_APPS.indexOf('goto') + 1;
 const GOSUBIF_CLASS = INDEXED_APPS.indexOf('gosubif') + 1;
+const DIAL_CLASS = INDEXED_APPS.indexOf('dial') + 1;
+
+/** What a line of this class carries (see PriorityLine.facts): its arguments are value[argA, argB) (argA -1: none). */
+function lineFacts(appClass: number, value: string, argA: number, argB: number): readonly JumpTarget[] | readonly DialDest[] | undefined {
+  if (appClass >= GOTO_CLASS && appClass <= GOSUBIF_CLASS) return argA === -1 ? NO_JUMPS : staticJumpTargets(INDEXED_APPS[appClass - 1]!, value, argA, argB);
+  if (appClass === DIAL_CLASS) {
+    const first = argA === -1 ? '' : firstArg(value.slice(argA, argB));
+    return first.indexOf('${') === -1 ? sipDestinations(first) : undefined;
+  }
+  return NO_JUMPS;
+}
 const COMMA_NAME = INDEXED_APPS.length + 1;
 const COMMA_NAME_KEY = ',';
 
@@ -783,9 +807,9 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   // A line with '+n', or whose value is not the line's own (+=, templates), or with a problem is always read again.
   if (plus !== undefined || (v as unknown) !== node) memo = 0;
   const flags = (same ? SAME : 0) | (exact ? EXACT : 0) | memo | (memo !== 0 && !literal ? MEMO_SUBST : 0) | (appClass << APP_SHIFT);
-  // A jump's targets are read now, while the line is at hand (the rules and navigation ask for them).
-  const jumps = appClass >= GOTO_CLASS && appClass <= GOSUBIF_CLASS && argA !== -1 ? staticJumpTargets(INDEXED_APPS[appClass - 1]!, value, argA, argB) : NO_JUMPS;
-  const p = priorityLine(realext, cid, ipri, label, ctx.name, v, flags, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB, jumps);
+  // A jump's targets and a Dial's destinations are read now, while the line is at hand (the rules and navigation
+  // ask for them).
+  const p = priorityLine(realext, cid, ipri, label, ctx.name, v, flags, priStart, pe, appStart, firstParen === -1 ? value.length : firstParen, argA, argB, extB, lineFacts(appClass, value, argA, argB));
 
   if (ext === '') {
     pushLoadProblem(out, v.file, p.extenRange, 'warning', 'empty-extension', `The extension is empty: Asterisk ignores this line.`, `You have to be kidding-- add exten '' to context ${ctx.name}? Figure out a name and call me back. Action ignored.`);

@@ -10,6 +10,7 @@ import type { Context, Dialplan, Priority } from '../dialplan/model';
 import { deviceValue, deviceVar, hasInboundSecret, insecureOf, type SipConfig, type SipDevice } from '../sip/model';
 import { firstArg } from '../simulate/expand';
 import { JUMP_APPS, type JumpTarget } from '../dialplan/jumps';
+import { sipDestinations } from '../dialplan/dial';
 import { prioritiesRunning } from '../dialplan/app-index';
 import { runToEnd, type Steps } from '../steps';
 
@@ -51,38 +52,16 @@ function isNameChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** A Dial destination SIP/…, and where a peer written after '@' ends (made once: a literal is a new RegExp each time it runs). */
-const SIP_DEST = /^\s*(SIP)\/([^,]*)$/i;
-const PEER_END = /[:/]/;
-
 /** Every SIP destination named in a Dial() of the dialplan. */
 export function dialUses(plan: Dialplan): DialUse[] {
   let uses = dialCache.get(plan);
   if (uses) return uses;
   uses = [];
   for (const p of prioritiesRunning(plan, 'dial')) {
-    // Only the first argument counts: [globals] are substituted when it names one (what comes after it cannot
-    // move where it ends).
-    const data = p.appData;
-    const raw = firstArg(data);
-    const first = raw.indexOf('${') === -1 ? raw : firstArg(globalsOnly(data, plan));
-    for (const dest of first.indexOf('&') === -1 ? [first] : first.split('&')) {
-      const m = SIP_DEST.exec(dest);
-      if (!m) continue;
-      const res = m[2]!.trim();
-      const at = res.indexOf('@');
-      let peer: string;
-      let number: string | undefined;
-      if (at !== -1) {
-        number = res.slice(0, at);
-        peer = res.slice(at + 1).split(PEER_END)[0]!;
-      } else {
-        const slash = res.indexOf('/');
-        peer = slash === -1 ? res : res.slice(0, slash);
-        number = slash === -1 ? undefined : res.slice(slash + 1);
-      }
-      if (peer) uses.push({ priority: p, context: p.context, tech: m[1]!, peer, number });
-    }
+    // Only the first argument counts: the dialplan read it when constant; [globals] are substituted here when it
+    // names one (what comes after it cannot move where it ends).
+    const dests = p.dials ?? sipDestinations(firstArg(globalsOnly(p.appData, plan)));
+    for (const d of dests) uses.push({ priority: p, context: p.context, tech: d.tech, peer: d.peer, number: d.number });
   }
   dialCache.set(plan, uses);
   return uses;
