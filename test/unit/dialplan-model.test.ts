@@ -151,6 +151,10 @@ describe('priorities by application', () => {
     ['Goto(${CTX},s,1)', []],
     ['Dial(a,b,c)', []],
     ['Goto(b,1,1', [['b', '1']]],
+    ['Goto(a,b,c,d)', []],
+    ['Goto(x[1,2],s,1)', [['x[1,2]', 's']]],
+    ['Goto("a,b",s,1)', [['"a,b"', 's']]],
+    ['GotoIf($[1]?a,s,1:x[1,2],t,1)', [['a', 's'], ['x[1,2]', 't']]],
   ])('%s jumps to %j', (app, expected) => {
     const p1 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: `[k]\nexten => 1,1,${app}` }) }).analyze([file]).dialplan!;
     const p = p1.contexts.get('k')!.extensions[0]!.priorities.get(1)!;

@@ -56,9 +56,30 @@ function addJumpTarget(data: string, from: number, to: number, gosub: boolean, o
   if (c1 === -1 || c1 >= to) return;
   const c2 = data.indexOf(',', c1 + 1);
   if (c2 === -1 || c2 >= to) return;
-  const parts = splitArgs(from === 0 && to === data.length ? data : data.slice(from, to));
-  if (parts.length !== 3) return;
-  const context = parts[0]!.trim();
+  let context: string;
+  let exten: string;
+  if (plainArgs(data, from, to)) {
+    // No quote, escape or bracket: the commas split the arguments as they are (the usual context,exten,priority).
+    const c3 = data.indexOf(',', c2 + 1);
+    if (c3 !== -1 && c3 < to) return;
+    context = data.slice(from, c1).trim();
+    exten = data.slice(c1 + 1, c2).trim();
+  } else {
+    const parts = splitArgs(from === 0 && to === data.length ? data : data.slice(from, to));
+    if (parts.length !== 3) return;
+    context = parts[0]!.trim();
+    exten = parts[1]!.trim();
+  }
   if (context.includes('$') || context === '') return;
-  out.push({ context, exten: parts[1]!.trim() });
+  out.push({ context, exten });
+}
+
+/** No '"', '\\', '(' or '[' in data[from, to): nothing that splitArgs would treat otherwise than a comma split. */
+function plainArgs(data: string, from: number, to: number): boolean {
+  return absent(data, '"', from, to) && absent(data, '\\', from, to) && absent(data, '(', from, to) && absent(data, '[', from, to);
+}
+
+function absent(data: string, c: string, from: number, to: number): boolean {
+  const at = data.indexOf(c, from);
+  return at === -1 || at >= to;
 }
