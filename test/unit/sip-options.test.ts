@@ -523,6 +523,16 @@ describe('device options as ast_variable_retrieve reads them (the last one wins)
     '[f]',
     'type=peer',
     'type=bogus',
+    // Built on a template built on a template; a += on what the template gave; a repeated section on another one.
+    '[base2](!,base)',
+    'qualify=yes',
+    'type=peer',
+    '[g](base2)',
+    'secret+=x',
+    '[h](base)',
+    'context=own-ctx',
+    '[h](base2)',
+    '[i](base)',
   ].join('\n');
   const sip = buildSipConfig(loadConfig('/etc/asterisk/sip.conf', { configDir: '/etc/asterisk', host: memoryHost({ '/etc/asterisk/sip.conf': conf }), parse: (_f, t) => parseConfig(t) }));
   const keys = ['type', 'secret', 'md5secret', 'remotesecret', 'password', 'context', 'host', 'insecure', 'fromuser', 'defaultuser', 'username', 'nat', 'callerid', 'qualify', 'Secret', 'NAT'];
@@ -550,6 +560,14 @@ describe('device options as ast_variable_retrieve reads them (the last one wins)
     expect([c.type, c.peer, c.user]).toEqual(['peer', true, false]);
   });
 
+  it('reads what templates give, a += on it and a repeated section on another template', () => {
+    const g = sip.devices.get('g')!;
+    expect([deviceValue(g, 'secret'), deviceValue(g, 'qualify'), deviceValue(g, 'context'), g.type, g.peer, g.user]).toEqual(['fromtemplatex', 'yes', 'from-internal', 'peer', true, true]);
+    const h = sip.devices.get('h')!;
+    expect([deviceValue(h, 'context'), deviceValue(h, 'qualify'), h.sections.length]).toEqual(['from-internal', 'yes', 2]);
+    const i = sip.devices.get('i')!;
+    expect([deviceValue(i, 'secret'), deviceValue(i, 'qualify'), i.type]).toEqual(['fromtemplate', undefined, 'friend']);
+  });
   it('reads the values a user expects', () => {
     const a = sip.devices.get('a')!;
     expect([deviceValue(a, 'secret'), deviceValue(a, 'context'), deviceValue(a, 'nat'), deviceValue(a, 'callerid'), deviceValue(a, 'qualify')]).toEqual(['own', 'later', 'no', '"A" <100>', undefined]);

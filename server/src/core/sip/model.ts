@@ -192,16 +192,62 @@ function addSection(b: SipBuild, general: SipGeneral, devices: Map<string, SipDe
   if (dev.sections.length === 0) dev.vars = cat.vars;
   else dev.vars = dev.vars.concat(cat.vars);
   dev.sections.push(cat);
-  for (const v of cat.vars) {
+  const vars = cat.vars;
+  let from = 0;
+  const first = vars[0];
+  if (first !== undefined && first.inheritedFrom !== undefined) {
+    // The variables a template gives are the same objects in every section built on it: what they set is
+    // worked out once per template (checked object by object, so a += that replaced one is seen).
+    let s = inheritedSummaries.get(first);
+    if (s === undefined || !startsWithItems(vars, s.vars)) {
+      let k = 0;
+      while (k < vars.length && vars[k]!.inheritedFrom !== undefined) k++;
+      s = summarize(vars.slice(0, k));
+      inheritedSummaries.set(first, s);
+    }
+    for (let slot = 0; slot < s.known.length; slot++) if (s.known[slot] !== undefined) dev.known[slot] = s.known[slot];
+    dev.keyBits |= s.bits.keyBits;
+    if (s.bits.peer) dev.peer = true;
+    if (s.bits.user) dev.user = true;
+    from = s.vars.length;
+  }
+  noteOptions(dev, vars, from, dev.known);
+}
+
+/** What a run of inherited variables sets: the last of each known option, the other names' bits, the type bits. */
+interface InheritedSummary {
+  vars: readonly Variable[];
+  known: (Variable | undefined)[];
+  bits: { keyBits: number; peer: boolean; user: boolean };
+}
+const inheritedSummaries = new WeakMap<Variable, InheritedSummary>();
+
+function summarize(vars: readonly Variable[]): InheritedSummary {
+  const known = new Array<Variable | undefined>(KNOWN_OPTIONS.size).fill(undefined);
+  const bits = { keyBits: 0, peer: false, user: false };
+  noteOptions(bits, vars, 0, known);
+  return { vars, known, bits };
+}
+
+function startsWithItems<T>(list: readonly T[], prefix: readonly T[]): boolean {
+  if (list.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** Record vars[from…] in `known` (the last of each option the checks look up) and in the other names' and type bits. */
+function noteOptions(into: { keyBits: number; peer: boolean; user: boolean }, vars: readonly Variable[], from: number, known: (Variable | undefined)[]): void {
+  for (let i = from; i < vars.length; i++) {
+    const v = vars[i]!;
     const slot = KNOWN_OPTIONS.get(v.key);
-    if (slot === undefined) dev.keyBits |= keyBit(v.key);
+    if (slot === undefined) into.keyBits |= keyBit(v.key);
     else {
-      dev.known[slot] = v;
+      known[slot] = v;
       if (slot === TYPE_SLOT) {
         // Type bits accumulate across repeated sections (kept only if the last type= is valid, below).
         const tv = v.value.toLowerCase();
-        if (tv === 'peer' || tv === 'friend') dev.peer = true;
-        if (tv === 'user' || tv === 'friend') dev.user = true;
+        if (tv === 'peer' || tv === 'friend') into.peer = true;
+        if (tv === 'user' || tv === 'friend') into.user = true;
       }
     }
   }
