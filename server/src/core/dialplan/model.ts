@@ -557,6 +557,9 @@ function scanPriorityNumber(text: string): number | undefined {
  * a name with a comma and no '(' (each such name is an application of its own to Asterisk), 0 any other.
  */
 const APP_SHIFT = 7;
+const COMMA_NAME = INDEXED_APPS.length + 1;
+const COMMA_NAME_KEY = ',';
+
 /** The classes of Goto … GosubIf (INDEXED_APPS[1..4]). */
 const GOTO_CLASS = INDEXED_APPS.indexOf('goto') + 1;
 const GOSUBIF_CLASS = INDEXED_APPS.indexOf('gosubif') + 1;
@@ -571,8 +574,6 @@ function lineFacts(appClass: number, value: string, argA: number, argB: number):
   }
   return NO_JUMPS;
 }
-const COMMA_NAME = INDEXED_APPS.length + 1;
-const COMMA_NAME_KEY = ',';
 
 /** What scanAppName finds in an application name. */
 const NAME_SUBST = 1;
@@ -597,9 +598,8 @@ function scanAppName(value: string, from: number, to: number): number {
 
 /**
  * The class of the application name value[a, b) (a: its first non-blank character; no '(' in it; `comma`: it has
- * a ','), as its key (appKeyOf) says, with the lookup only for the names that can be one of INDEXED_APPS: 4 to 7
- * characters starting with 'd' or 'g'. A name that starts or ends with a character past ASCII takes the key, whose
- * trim goes beyond ASCII blanks.
+ * a ','), as its key (appKeyOf) says, told by its first letter, length and letters (no slice, no lookup). A name
+ * that starts or ends with a character past ASCII takes the key, whose trim goes beyond ASCII blanks.
  */
 function appClassOf(value: string, a: number, b: number, comma: boolean): number {
   if (comma) return COMMA_NAME; // trim and lower-casing keep the ','
