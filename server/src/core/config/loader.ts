@@ -245,15 +245,16 @@ function handleSection(ld: LoadState, file: string, node: SectionNode): void {
  */
 function inheritedVars(ld: LoadState, base: Category): Variable[] {
   const hit = ld.inherited.get(base);
-  if (hit && sameItems(hit.from, base.vars)) return hit.vars;
+  if (hit && hit.from.length === base.vars.length && startsWithItems(base.vars, hit.from)) return hit.vars;
   const vars = base.vars.map((v) => (v.inheritedFrom ? v : variable(v.name, v.key, v.value, v.file, v.lineNo, v.node, base, v.appended)));
   ld.inherited.set(base, { from: base.vars.slice(), vars });
   return vars;
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Does `list` start with the very items of `prefix` (compared by identity)? */
+export function startsWithItems<T>(list: readonly T[], prefix: readonly T[]): boolean {
+  if (list.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
   return true;
 }
 

@@ -6,7 +6,7 @@
  * - contexts (case-sensitive, SPEC §2): `[ctx]` headers (every section of a
  *   merged context, `(+)` appends too), sip.conf `context=`/`subscribecontext=`,
  *   `include =>`, and the context argument of static Goto/Gosub/GotoIf/GosubIf
- *   jumps (which ones are static is decided by `staticJumps`);
+ *   jumps (the static ones: the targets the dialplan read, `Priority.jumps`);
  * - sip.conf devices (case-insensitive): `[peer]` headers, `Dial(SIP/peer/…)`,
  *   `Dial(SIP/num@peer)` (as `dialUses` reads them, [globals] included), hints
  *   `SIP/peer`, and `register => peer?…`;
@@ -21,7 +21,8 @@ import type { Location, TextEdit } from '../diagnostic';
 import type { Category } from '../config/loader';
 import { PRIORITY_HINT, type Dialplan, type Extension, type Priority } from '../dialplan/model';
 import type { ParsedFile, Range } from '../parse/parser';
-import { dialUses, staticJumps } from '../rules/routing';
+import { dialUses } from '../rules/routing';
+import { JUMP_APPS } from '../dialplan/jumps';
 import { findExtension } from '../simulate/find';
 import type { Analysis, RootResult } from '../workspace';
 import { locate, rootOf, type Target } from './locate';
@@ -109,8 +110,6 @@ function trimSpan(raw: string, x: { s: number; e: number }): { s: number; e: num
   while (b > a && /\s/.test(raw[b - 1]!)) b--;
   return { s: a, e: b, text: raw.slice(a, b) };
 }
-
-const JUMP_APPS = new Set(['goto', 'gosub', 'gotoif', 'gosubif']);
 
 /** The `context,exten,priority` specs of a jump application, as offsets into its argument text. */
 function jumpSpecs(app: string, raw: string): { s: number; e: number }[] {
@@ -234,7 +233,7 @@ function indexDialplan(plan: Dialplan, textOf: (file: string) => string, at: Add
     for (const ext of ctx.extensions) {
       for (const p of ext.priorities.values()) {
         const text = textOf(p.file);
-        if (JUMP_APPS.has(p.appKey) && p.argsRange) indexJumps(plan, ctx.name, ext, p, p.appKey, text, at, jumps, seenJump);
+        if (JUMP_APPS.includes(p.appKey) && p.argsRange) indexJumps(plan, ctx.name, ext, p, p.appKey, text, at, jumps, seenJump);
         const peers = dialsOf.get(p);
         if (peers && p.argsRange) indexDial(plan, p, peers, text, at);
         if (p.priority === PRIORITY_HINT) indexHint(p, text, at);
@@ -246,7 +245,7 @@ function indexDialplan(plan: Dialplan, textOf: (file: string) => string, at: Add
 function indexJumps(plan: Dialplan, context: string, ext: Extension, p: Priority, app: string, text: string, at: AddAt, jumps: JumpRef[], seenJump: Map<string, Set<number>>): void {
   const args = p.argsRange!;
   const raw = text.slice(args.start, args.end);
-  const statics = staticJumps(p);
+  const statics = p.jumps;
   if (raw !== p.appData) {
     // Comments or escapes inside the arguments: offsets are unknown, name the whole argument text.
     for (const j of statics) at('context', contextKey(j.context), j.context, p.file, args, false);

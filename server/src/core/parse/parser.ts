@@ -146,7 +146,6 @@ function getParser(): LineParser {
 /** Chunks of lines the grammar did not take, so that each line's shape came from its first character (tests expect none). */
 export const grammarFallbacks = { chunks: 0 };
 
-
 /** Parse one config file's text. Never throws. */
 export function parseConfig(text: string): ParsedFile {
   return runToEnd(parseConfigSteps(text));

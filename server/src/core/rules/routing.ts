@@ -9,7 +9,7 @@ import type { Variable } from '../config/loader';
 import type { Context, Dialplan, Priority } from '../dialplan/model';
 import { deviceValue, deviceVar, hasInboundSecret, insecureOf, type SipConfig, type SipDevice } from '../sip/model';
 import { firstArg } from '../simulate/expand';
-import { JUMP_APPS, type JumpTarget } from '../dialplan/jumps';
+import { JUMP_APPS } from '../dialplan/jumps';
 import { sipDestinations } from '../dialplan/dial';
 import { prioritiesRunning } from '../dialplan/app-index';
 import { runToEnd, type Steps } from '../steps';
@@ -109,11 +109,6 @@ export function trunkDials(sip: SipConfig, plan: Dialplan): DialUse[] {
   return dials;
 }
 
-/** The static jump targets of a priority (Goto/Gosub/GotoIf/GosubIf with an explicit, constant context): worked out as the dialplan is built. */
-export function staticJumps(p: Priority): readonly JumpTarget[] {
-  return p.jumps;
-}
-
 export interface ReachStep {
   context: string;
   /** How we got here from the previous context. */
@@ -181,7 +176,7 @@ function addJumpEdges(plan: Dialplan, g: Map<string, Edge[]>, known: Map<string,
   let edges: Edge[] | undefined;
   for (let i = from; i < to; i++) {
     const p = jumps[i]!;
-    const targets = staticJumps(p);
+    const targets = p.jumps;
     if (targets.length === 0) continue;
     if (seen === undefined || p.context !== context) {
       // The lines come in file order: a context's jumps are mostly one run.

@@ -6,7 +6,7 @@
  */
 import { pushLoadProblem, type Diagnostic, type Severity } from '../diagnostic';
 import { isTrue } from '../config/booleans';
-import type { Category, LoadedConfig, Variable } from '../config/loader';
+import { startsWithItems, type Category, type LoadedConfig, type Variable } from '../config/loader';
 import type { Range } from '../parse/parser';
 import { CHECKED_SIP_OPTIONS, checkSipOption, parseInsecure } from './options';
 import { parseRegisterLine, type RegisterEntry, type RegisterFields } from './register-line';
@@ -227,12 +227,6 @@ function summarize(vars: readonly Variable[]): InheritedSummary {
   const bits = { keyBits: 0, peer: false, user: false };
   noteOptions(bits, vars, 0, known);
   return { vars, known, bits };
-}
-
-function startsWithItems<T>(list: readonly T[], prefix: readonly T[]): boolean {
-  if (list.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (list[i] !== prefix[i]) return false;
-  return true;
 }
 
 /** Record vars[from…] in `known` (the last of each option the checks look up) and in the other names' and type bits. */
