@@ -9,6 +9,7 @@
  * Lists are in the order the lines were added (file order, includes inline).
  */
 import type { Dialplan, Priority } from './model';
+import { keepShape } from '../shapes';
 
 /** The applications indexed by name (lower-case). */
 export const INDEXED_APPS: readonly string[] = ['dial', 'goto', 'gosub', 'gotoif', 'gosubif'];
@@ -69,6 +70,9 @@ export class ApplicationIndex {
     return merge([...this.byApp.values()]);
   }
 }
+
+// Its map outlives every dialplan (see shapes.ts).
+keepShape(new ApplicationIndex());
 
 const indexes = new WeakMap<Dialplan, ApplicationIndex>();
 

@@ -17,6 +17,7 @@ import { NO_JUMPS, staticJumpTargets, type JumpTarget } from './jumps';
 import { NO_DESTS, sipDestinations, type DialDest } from './dial';
 import { firstArg } from '../simulate/expand';
 import { runToEnd, type Steps } from '../steps';
+import { keepShape } from '../shapes';
 
 export const PRIORITY_HINT = -1;
 
@@ -945,3 +946,7 @@ class PriorityMap implements ReadonlyMap<number, Priority> {
     for (const p of this.list) callback.call(thisArg, p, p.priority, this);
   }
 }
+
+// Their maps outlive every model (see shapes.ts): an extension's priorities, and `exten => 1,1,Noop()`.
+keepShape(new PriorityMap());
+keepShape(priorityLine('1', undefined, 1, undefined, 'c', variable('exten', 'exten', '1,1,Noop()', '', 1, undefined as unknown as AssignmentNode, undefined, undefined), 0, 2, 3, 4, 8, 9, 9, 1, NO_JUMPS));

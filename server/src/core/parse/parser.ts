@@ -13,6 +13,7 @@ import { EmbeddedActionsParser, type ILexingResult } from 'chevrotain';
 import { lineAt, scanLines, toSource, type LogicalLine, type ScanProblem } from './comments';
 import { AssignmentLine, DirectiveLine, lineLexer, SectionLine, tokenizeSource, tokenVocabulary, type SourceLines } from './lexer';
 import { runToEnd, type Steps } from '../steps';
+import { keepShape } from '../shapes';
 import type { Variable } from '../config/loader';
 
 /** A source range [start, end) in UTF-16 offsets. */
@@ -514,6 +515,8 @@ class Assignment implements AssignmentNode, LogicalLine, Variable {
 (Assignment.prototype as { kind: string }).kind = 'assignment';
 (Assignment.prototype as { inheritedFrom?: unknown }).inheritedFrom = undefined;
 (Assignment.prototype as { appended?: unknown }).appended = undefined;
+// Its map outlives every parse (see shapes.ts): `exten => 1,1,Noop()`.
+keepShape(new Assignment(1, 'exten => 1,1,Noop()', undefined, 'exten', '1,1,Noop()', OP_ARROW, 0, pack(0, 5), pack(9, 19)));
 
 /**
  * The line as a Variable of `file` when the loader keeps its value as it is

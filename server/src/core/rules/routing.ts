@@ -13,6 +13,7 @@ import { JUMP_APPS } from '../dialplan/jumps';
 import { sipDestinations } from '../dialplan/dial';
 import { prioritiesRunning } from '../dialplan/app-index';
 import { runToEnd, type Steps } from '../steps';
+import { keepShape } from '../shapes';
 
 export interface DialUse {
   priority: Priority;
@@ -134,6 +135,9 @@ class JumpEdge implements Edge {
     return { file: p.file, start: r.start, end: r.end, message: `${p.app}() in [${p.context}] jumps to [${this.to}]` };
   }
 }
+
+// Its map outlives every jump graph (see shapes.ts).
+keepShape(new JumpEdge('', undefined as unknown as Priority));
 
 const graphCache = new WeakMap<Dialplan, Map<string, Edge[]>>();
 
