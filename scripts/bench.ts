@@ -231,7 +231,6 @@ function measureTier(ws: GeneratedWorkspace, quick: boolean, log: (s: string) =>
     incrementalCpu.push((c.user + c.system) / 1000);
   }
 
-
   const fullMs = median(full);
   const scanMs = median(scan);
   return {

@@ -10,9 +10,10 @@
  */
 import type { Dialplan, Priority } from './model';
 import { keepShape } from '../shapes';
+import { JUMP_APPS } from './jumps';
 
-/** The applications indexed by name (lower-case). */
-export const INDEXED_APPS: readonly string[] = ['dial', 'goto', 'gosub', 'gotoif', 'gosubif'];
+/** The applications indexed by name (lower-case): Dial, then the jump applications (a line's class in the dialplan is its place here). */
+export const INDEXED_APPS: readonly string[] = ['dial', ...JUMP_APPS];
 /** The bucket of the names with a comma and no '(' (each such name is its own application to Asterisk). */
 const COMMA_NAMES = ',';
 

@@ -20,7 +20,7 @@ export const JUMP_APPS: readonly string[] = ['goto', 'gosub', 'gotoif', 'gosubif
  * both branches of a GotoIf/GosubIf's `cond?a:b`; none for other applications.
  */
 export function staticJumpTargets(app: string, value: string, from: number, to: number): readonly JumpTarget[] {
-  if (app !== 'goto' && app !== 'gosub' && app !== 'gotoif' && app !== 'gosubif') return NO_JUMPS;
+  if (!JUMP_APPS.includes(app)) return NO_JUMPS;
   // context,exten,priority needs two commas (most Goto/GotoIf lines name a label or exten,priority only).
   const c1 = value.indexOf(',', from);
   if (c1 === -1 || c1 >= to) return NO_JUMPS;

@@ -13,7 +13,7 @@ import { extensionIdentityKey, normalizeExtensionName, shrinkCallerIdPattern, ty
 import { parseIncludeValue, type IncludeTiming } from './timing';
 import { replaceVariables } from '../text/variables';
 import { applicationIndex, INDEXED_APPS, type ApplicationIndex } from './app-index';
-import { NO_JUMPS, staticJumpTargets, type JumpTarget } from './jumps';
+import { JUMP_APPS, NO_JUMPS, staticJumpTargets, type JumpTarget } from './jumps';
 import { NO_DESTS, sipDestinations, type DialDest } from './dial';
 import { firstArg } from '../simulate/expand';
 import { runToEnd, type Steps } from '../steps';
@@ -561,9 +561,9 @@ const APP_SHIFT = 7;
 const COMMA_NAME = INDEXED_APPS.length + 1;
 const COMMA_NAME_KEY = ',';
 
-/** The classes of Goto … GosubIf (INDEXED_APPS[1..4]). */
-const GOTO_CLASS = INDEXED_APPS.indexOf('goto') + 1;
-const GOSUBIF_CLASS = INDEXED_APPS.indexOf('gosubif') + 1;
+/** The classes of the jump applications (JUMP_APPS, which INDEXED_APPS holds in one run). */
+const GOTO_CLASS = INDEXED_APPS.indexOf(JUMP_APPS[0]!) + 1;
+const GOSUBIF_CLASS = GOTO_CLASS + JUMP_APPS.length - 1;
 const DIAL_CLASS = INDEXED_APPS.indexOf('dial') + 1;
 
 /** What a line of this class carries (see PriorityLine.facts): its arguments are value[argA, argB) (argA -1: none). */
