@@ -160,6 +160,23 @@ describe('priorities by application', () => {
     const p = p1.contexts.get('k')!.extensions[0]!.priorities.get(1)!;
     expect(p.jumps.map((j) => [j.context, j.exten])).toEqual(expected);
   });
+  // A Goto/Gosub target is read once per distinct text (kept between lines and checks, at most a few thousand):
+  // lines that share one, and more distinct targets than are kept, still each get their own answer.
+  it('reads shared and many distinct Goto/Gosub targets alike', () => {
+    const lines: string[] = [];
+    const want: string[][][] = [];
+    for (let i = 0; i < 5000; i++) {
+      lines.push(i % 2 ? `exten => ${i},1,Gosub(sub-record-check,s,1(in,${i}))` : `exten => ${i},1,Goto(ctx-${i},s${i},1)`);
+      want.push(i % 2 ? [['sub-record-check', 's']] : [[`ctx-${i}`, `s${i}`]]);
+    }
+    lines.push('exten => x,1,Gosub(sub-record-check(in,1))', 'exten => y,1,Goto( ctx-0 , s0 ,1)');
+    want.push([], [['ctx-0', 's0']]);
+    for (let round = 0; round < 2; round++) {
+      const plan = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: `[k]\n${lines.join('\n')}` }) }).analyze([file]).dialplan!;
+      const got = plan.contexts.get('k')!.extensions.map((e) => e.priorities.get(1)!.jumps.map((j) => [j.context, j.exten]));
+      expect(got).toEqual(want);
+    }
+  });
   // A Dial's constant destinations are read as the line is added; one naming a ${…} is left to dialUses ([globals]).
   it.each([
     ['Dial(SIP/a&SIP/5551234@b:5060&IAX2/c,20)', [['a', undefined], ['b', '5551234']]],

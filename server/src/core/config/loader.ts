@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import { pushLoadProblem, type Diagnostic, type Severity } from '../diagnostic';
 import type { ConfigHost } from '../host';
+import { lowerCase } from '../text/case';
 import { asVariable, lowerName, type AssignmentNode, type DirectiveNode, type LineNode, type ParsedFile, type Range, type SectionNode } from '../parse/parser';
 
 export const MAX_INCLUDE_LEVEL = 10;
@@ -157,7 +158,7 @@ function handleLines(ld: LoadState, file: string, nodes: LineNode[]): void {
 }
 
 function findCategory(ld: LoadState, name: string): Category | undefined {
-  return ld.firstByName.get(name.toLowerCase());
+  return ld.firstByName.get(lowerCase(name));
 }
 
 function handleSection(ld: LoadState, file: string, node: SectionNode): void {
@@ -233,7 +234,7 @@ function handleSection(ld: LoadState, file: string, node: SectionNode): void {
   }
   if (!appended) {
     ld.out.categories.push(cat);
-    const lower = cat.name.toLowerCase();
+    const lower = lowerCase(cat.name);
     if (!ld.firstByName.has(lower)) ld.firstByName.set(lower, cat);
   }
 }

@@ -26,32 +26,55 @@ export function staticJumpTargets(app: string, value: string, from: number, to: 
   if (c1 === -1 || c1 >= to) return NO_JUMPS;
   const c2 = value.indexOf(',', c1 + 1);
   if (c2 === -1 || c2 >= to) return NO_JUMPS;
-  const data = value.slice(from, to);
   const gosub = app === 'gosub' || app === 'gosubif';
+  if (app === 'goto' || app === 'gosub') return targetsOf(value, from, gosub ? cutAtParen(value, from, to) : to);
+  const data = value.slice(from, to);
+  const q = data.indexOf('?');
+  if (q === -1) return NO_JUMPS;
+  // Both branches of cond?a:b.
   const out: JumpTarget[] = [];
-  if (app === 'goto' || app === 'gosub') addJumpTarget(data, 0, data.length, gosub, out);
-  else {
-    const q = data.indexOf('?');
-    if (q === -1) return NO_JUMPS;
-    // Both branches of cond?a:b.
-    let at = q + 1;
-    for (;;) {
-      const colon = data.indexOf(':', at);
-      addJumpTarget(data, at, colon === -1 ? data.length : colon, gosub, out);
-      if (colon === -1) break;
-      at = colon + 1;
-    }
+  let at = q + 1;
+  for (;;) {
+    const colon = data.indexOf(':', at);
+    addJumpTarget(data, at, colon === -1 ? data.length : colon, gosub, out);
+    if (colon === -1) break;
+    at = colon + 1;
   }
   return out.length === 0 ? NO_JUMPS : out;
 }
 
+/** Where a Gosub's target in value[from, to) ends: its arguments in (...) are not part of it. */
+function cutAtParen(value: string, from: number, to: number): number {
+  const paren = value.indexOf('(', from);
+  return paren !== -1 && paren < to ? paren : to;
+}
+
+/**
+ * The targets of a Goto or Gosub, whose target is value[from, to). The same few targets come back on many lines
+ * (every user's `Gosub(sub-record-check,s,1(…))` in a FreePBX dialplan): the answer for each target text is kept.
+ * The kept text is a copy (a slice would keep the whole file's text alive), and the lists are frozen: every line
+ * with that target shares one.
+ */
+function targetsOf(value: string, from: number, to: number): readonly JumpTarget[] {
+  const text = value.slice(from, to);
+  let targets = targetCache.get(text);
+  if (targets === undefined) {
+    const own = (' ' + text).slice(1);
+    const out: JumpTarget[] = [];
+    addJumpTarget(own, 0, own.length, false, out);
+    targets = out.length === 0 ? NO_JUMPS : Object.freeze(out);
+    if (targetCache.size >= TARGET_CACHE_MAX) targetCache.clear();
+    targetCache.set(own, targets);
+  }
+  return targets;
+}
+
+const TARGET_CACHE_MAX = 4096;
+const targetCache = new Map<string, readonly JumpTarget[]>();
+
 /** The target written in data[from, to), if it names a constant context. */
 function addJumpTarget(data: string, from: number, to: number, gosub: boolean, out: JumpTarget[]): void {
-  // Gosub's arguments in (...) are not part of the target.
-  if (gosub) {
-    const paren = data.indexOf('(', from);
-    if (paren !== -1 && paren < to) to = paren;
-  }
+  if (gosub) to = cutAtParen(data, from, to);
   const c1 = data.indexOf(',', from);
   if (c1 === -1 || c1 >= to) return;
   const c2 = data.indexOf(',', c1 + 1);

@@ -6,11 +6,12 @@
 import type { Diagnostic } from '../diagnostic';
 import { findExtension } from '../simulate/find';
 import { deviceValue, type SipDevice } from '../sip/model';
+import { lowerCase } from '../text/case';
 import type { Rule } from './rule';
 import { fraudPath } from './routing';
 
 function hostOf(d: SipDevice): string {
-  return (deviceValue(d, 'host') ?? '').toLowerCase();
+  return lowerCase(deviceValue(d, 'host') ?? '');
 }
 
 export const didNotRouted: Rule = {
@@ -28,10 +29,10 @@ export const didNotRouted: Rule = {
       const e = r.entry;
       if (!e || !r.fields.extension) continue;
       const did = e.extension;
-      const host = e.host.toLowerCase();
-      const peerName = e.peer?.toLowerCase();
+      const host = lowerCase(e.host);
+      const peerName = e.peer === undefined ? undefined : lowerCase(e.peer);
       const peers: SipDevice[] = [];
-      for (let i = 0; i < devices.length; i++) if (hosts[i] === host || (peerName && devices[i]!.name.toLowerCase() === peerName)) peers.push(devices[i]!);
+      for (let i = 0; i < devices.length; i++) if (hosts[i] === host || (peerName && lowerCase(devices[i]!.name) === peerName)) peers.push(devices[i]!);
       const inbound = peers.filter((d) => /invite|port/i.test(deviceValue(d, 'insecure') ?? ''));
       const candidates = inbound.length ? inbound : peers;
       if (candidates.length === 0) continue;

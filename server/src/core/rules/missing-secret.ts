@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, Location } from '../diagnostic';
 import { deviceValue, hasInboundSecret, insecureOf, isDynamic, type SipDevice } from '../sip/model';
+import { lowerCase } from '../text/case';
 import type { Rule } from './rule';
 import { outboundPeers } from './routing';
 
@@ -57,7 +58,7 @@ export const missingSecret: Rule = {
         });
         continue;
       }
-      if (!outbound.has(dev.name.toLowerCase()) || isDynamic(dev)) continue;
+      if (!outbound.has(lowerCase(dev.name)) || isDynamic(dev)) continue;
       // A provider that authenticates us by address: matched by IP with insecure=invite, no password involved.
       if (insecureOf(dev).invite) continue;
       if (deviceValue(dev, 'secret') || deviceValue(dev, 'md5secret') || deviceValue(dev, 'remotesecret')) continue;

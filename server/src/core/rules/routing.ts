@@ -7,13 +7,14 @@
 import type { Location, RelatedInformation } from '../diagnostic';
 import type { Variable } from '../config/loader';
 import type { Context, Dialplan, Priority } from '../dialplan/model';
-import { deviceValue, deviceVar, hasInboundSecret, insecureOf, type SipConfig, type SipDevice } from '../sip/model';
+import { deviceValue, deviceVar, hasInboundSecret, insecureOf, isDynamic, type SipConfig, type SipDevice } from '../sip/model';
 import { firstArg } from '../simulate/expand';
 import { JUMP_APPS } from '../dialplan/jumps';
 import { sipDestinations } from '../dialplan/dial';
 import { prioritiesRunning } from '../dialplan/app-index';
 import { runToEnd, type Steps } from '../steps';
 import { keepShape } from '../shapes';
+import { lowerCase } from '../text/case';
 
 export interface DialUse {
   priority: Priority;
@@ -76,20 +77,20 @@ export function outboundPeers(sip: SipConfig, plan: Dialplan | undefined): Set<s
   if (hit && hit.plan === plan) return hit.peers;
   const out = new Set<string>();
   outboundCache.set(sip, { plan, peers: out });
-  if (plan) for (const u of dialUses(plan)) if (u.number !== undefined && u.number !== '') out.add(u.peer.toLowerCase());
+  if (plan) for (const u of dialUses(plan)) if (u.number !== undefined && u.number !== '') out.add(lowerCase(u.peer));
   for (const [key, dev] of sip.devices) {
     if (deviceValue(dev, 'fromuser') || deviceValue(dev, 'defaultuser') || deviceValue(dev, 'username')) out.add(key);
   }
   for (const r of sip.registrations) {
     if (!r.entry) continue;
-    if (r.entry.peer) out.add(r.entry.peer.toLowerCase());
+    if (r.entry.peer) out.add(lowerCase(r.entry.peer));
   }
   return out;
 }
 
 /** A trunk: an outbound device that is not a registering phone. */
 export function isTrunk(dev: SipDevice, outbound: Set<string>): boolean {
-  return outbound.has(dev.name.toLowerCase()) && (deviceValue(dev, 'host') ?? '').toLowerCase() !== 'dynamic';
+  return outbound.has(lowerCase(dev.name)) && !isDynamic(dev);
 }
 
 const trunkCache = new WeakMap<Dialplan, WeakMap<SipConfig, DialUse[]>>();
@@ -103,7 +104,7 @@ export function trunkDials(sip: SipConfig, plan: Dialplan): DialUse[] {
   const outbound = outboundPeers(sip, plan);
   const dials = dialUses(plan).filter((u) => {
     if (!u.number || !/\$\{EXTEN/.test(u.number)) return false;
-    const dev = sip.devices.get(u.peer.toLowerCase());
+    const dev = sip.devices.get(lowerCase(u.peer));
     return !!dev && isTrunk(dev, outbound);
   });
   perPlan.set(sip, dials);

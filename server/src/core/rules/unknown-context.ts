@@ -10,6 +10,7 @@ import type { Diagnostic, Fix } from '../diagnostic';
 import type { Variable } from '../config/loader';
 import type { Dialplan } from '../dialplan/model';
 import { nearNames } from '../text/similar';
+import { lowerCase } from '../text/case';
 import type { Analysis } from '../workspace';
 import type { Rule } from './rule';
 import { fraudPath, jumpGraph } from './routing';
@@ -65,7 +66,7 @@ export const unknownContext: Rule = {
       for (const root of analysis.roots) {
         if (!root.sip) continue;
         for (const cat of root.config.categories) {
-          const lname = cat.name.toLowerCase();
+          const lname = lowerCase(cat.name);
           if (lname === 'authentication') continue;
           for (const v of cat.vars) {
             if (v.key !== 'context' || v.inheritedFrom) continue;

@@ -11,6 +11,7 @@ import type { Range } from '../parse/parser';
 import { CHECKED_SIP_OPTIONS, checkSipOption, parseInsecure } from './options';
 import { parseRegisterLine, type RegisterEntry, type RegisterFields } from './register-line';
 import { runToEnd, type Steps } from '../steps';
+import { lowerCase } from '../text/case';
 
 export interface SipRegistration {
   value: string;
@@ -96,7 +97,7 @@ export function insecureOf(d: SipDevice): { port: boolean; invite: boolean } {
 }
 
 export function isDynamic(d: SipDevice): boolean {
-  return (deviceValue(d, 'host') ?? '').toLowerCase() === 'dynamic';
+  return lowerCase(deviceValue(d, 'host') ?? '') === 'dynamic';
 }
 
 /** The state of one buildSipConfig (module functions rather than closures: compiled once, not per build). */
@@ -152,7 +153,7 @@ function isGeneral(name: string): boolean {
 
 /** One section that is not a template: [general], [authentication] or (a part of) a device. */
 function addSection(b: SipBuild, general: SipGeneral, devices: Map<string, SipDevice>, cat: Category): void {
-  const lname = cat.name.toLowerCase();
+  const lname = lowerCase(cat.name);
   if (lname === 'general') {
     general.section ??= cat;
     for (const v of cat.vars) {
@@ -239,7 +240,7 @@ function noteOptions(into: { keyBits: number; peer: boolean; user: boolean }, va
       known[slot] = v;
       if (slot === TYPE_SLOT) {
         // Type bits accumulate across repeated sections (kept only if the last type= is valid, below).
-        const tv = v.value.toLowerCase();
+        const tv = lowerCase(v.value);
         if (tv === 'peer' || tv === 'friend') into.peer = true;
         if (tv === 'user' || tv === 'friend') into.user = true;
       }
@@ -255,7 +256,7 @@ function checkDevice(b: SipBuild, dev: SipDevice): boolean {
     pushLoadProblem(b.diagnostics, header.file, header.header.nameRange, 'warning', 'device-missing-type', `[${dev.name}] has no type= (nor from a template): chan_sip skips this section. Add type=friend, type=peer or type=user.`, `Section '${dev.name}' lacks type`);
     return false;
   }
-  const t = typeVar.value.toLowerCase();
+  const t = lowerCase(typeVar.value);
   if (t !== 'friend' && t !== 'peer' && t !== 'user') {
     pushLoadProblem(b.diagnostics, typeVar.file, typeVar.node.valueRange, 'error', 'device-unknown-type', `type=${typeVar.value} is not friend, peer or user: chan_sip skips [${dev.name}] entirely.`, `Unknown type '${typeVar.value}' for '${dev.name}' in sip.conf`);
     return false;
