@@ -493,7 +493,7 @@ function updateReadme(r: BenchResult): void {
     start,
     '## Performance',
     '',
-    '`npm run bench` (not part of `npm test`; about 2–3 minutes) generates deterministic FreePBX-like',
+    '`npm run bench` (not part of `npm test`; about half a minute) generates deterministic FreePBX-like',
     'workspaces in memory (`scripts/bench/generate.ts`: users with hints, `n` priorities, labels, Macro/Gosub,',
     "GotoIf `$[…]`, DIDs, outbound routes, IVRs, queues, ring groups, time conditions, includes; a sip.conf with a",
     'template and one device per user) and measures the warm full check (fresh `Workspace` per repetition: parse,',
