@@ -99,6 +99,17 @@ describe('ITSP example', () => {
       (s) => [`sip.conf:${lineOf(s, 'register =>')} did-not-routed warning`],
     ],
     [
+      // The register line names its inbound peer (peer?…, any case) rather than sharing its host.
+      'the DID registered through a named peer but not in that peer\'s context',
+      { 'sip.conf': sipConf.replace('myaccount:welcome@myitsp.example.com/5551112222', 'theitsp-in?myaccount:welcome@other.example.net/5551113333') },
+      (s) => [`sip.conf:${lineOf(s, 'register =>')} did-not-routed warning`],
+    ],
+    [
+      'the DID registered through a named peer and in that peer\'s context',
+      { 'sip.conf': sipConf.replace('myaccount:welcome@myitsp.example.com/5551112222', 'theitsp-in?myaccount:welcome@other.example.net/5551112222') },
+      () => [],
+    ],
+    [
       'a typo in a Goto context',
       { 'extensions.conf': extConf.replace(' same => n,VoiceMail(100@default,u)', ' same => n,Goto(intenral,100,1)') },
       (_s, e) => [`extensions.conf:${lineOf(e, 'Goto(intenral')} unknown-context error`],

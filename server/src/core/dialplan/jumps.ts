@@ -26,6 +26,7 @@ export function staticJumpTargets(app: string, value: string, from: number, to: 
   if (c1 === -1 || c1 >= to) return NO_JUMPS;
   const c2 = value.indexOf(',', c1 + 1);
   if (c2 === -1 || c2 >= to) return NO_JUMPS;
+  // A Gosub's arguments in (...) are not part of its target.
   const gosub = app === 'gosub' || app === 'gosubif';
   if (app === 'goto' || app === 'gosub') return targetsOf(value, from, gosub ? cutAtParen(value, from, to) : to);
   const data = value.slice(from, to);
@@ -36,14 +37,15 @@ export function staticJumpTargets(app: string, value: string, from: number, to: 
   let at = q + 1;
   for (;;) {
     const colon = data.indexOf(':', at);
-    addJumpTarget(data, at, colon === -1 ? data.length : colon, gosub, out);
+    const end = colon === -1 ? data.length : colon;
+    addJumpTarget(data, at, gosub ? cutAtParen(data, at, end) : end, out);
     if (colon === -1) break;
     at = colon + 1;
   }
   return out.length === 0 ? NO_JUMPS : out;
 }
 
-/** Where a Gosub's target in value[from, to) ends: its arguments in (...) are not part of it. */
+/** Where a Gosub's target in value[from, to) ends: at its arguments' '(', if any. */
 function cutAtParen(value: string, from: number, to: number): number {
   const paren = value.indexOf('(', from);
   return paren !== -1 && paren < to ? paren : to;
@@ -61,7 +63,7 @@ function targetsOf(value: string, from: number, to: number): readonly JumpTarget
   if (targets === undefined) {
     const own = (' ' + text).slice(1);
     const out: JumpTarget[] = [];
-    addJumpTarget(own, 0, own.length, false, out);
+    addJumpTarget(own, 0, own.length, out);
     targets = out.length === 0 ? NO_JUMPS : Object.freeze(out);
     if (targetCache.size >= TARGET_CACHE_MAX) targetCache.clear();
     targetCache.set(own, targets);
@@ -73,8 +75,7 @@ const TARGET_CACHE_MAX = 4096;
 const targetCache = new Map<string, readonly JumpTarget[]>();
 
 /** The target written in data[from, to), if it names a constant context. */
-function addJumpTarget(data: string, from: number, to: number, gosub: boolean, out: JumpTarget[]): void {
-  if (gosub) to = cutAtParen(data, from, to);
+function addJumpTarget(data: string, from: number, to: number, out: JumpTarget[]): void {
   const c1 = data.indexOf(',', from);
   if (c1 === -1 || c1 >= to) return;
   const c2 = data.indexOf(',', c1 + 1);

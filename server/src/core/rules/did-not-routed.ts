@@ -24,6 +24,7 @@ export const didNotRouted: Rule = {
     if (!sip || !plan) return [];
     const out: Diagnostic[] = [];
     const devices = [...sip.devices.values()];
+    const names = [...sip.devices.keys()]; // each device's name, lower-cased
     const hosts = devices.map(hostOf); // host= of each device, lower-cased, read once for every register line
     for (const r of sip.registrations) {
       const e = r.entry;
@@ -32,7 +33,7 @@ export const didNotRouted: Rule = {
       const host = lowerCase(e.host);
       const peerName = e.peer === undefined ? undefined : lowerCase(e.peer);
       const peers: SipDevice[] = [];
-      for (let i = 0; i < devices.length; i++) if (hosts[i] === host || (peerName && lowerCase(devices[i]!.name) === peerName)) peers.push(devices[i]!);
+      for (let i = 0; i < devices.length; i++) if (hosts[i] === host || (peerName && names[i] === peerName)) peers.push(devices[i]!);
       const inbound = peers.filter((d) => /invite|port/i.test(deviceValue(d, 'insecure') ?? ''));
       const candidates = inbound.length ? inbound : peers;
       if (candidates.length === 0) continue;

@@ -6,7 +6,6 @@
  */
 import type { Diagnostic, Location } from '../diagnostic';
 import { deviceValue, hasInboundSecret, insecureOf, isDynamic, type SipDevice } from '../sip/model';
-import { lowerCase } from '../text/case';
 import type { Rule } from './rule';
 import { outboundPeers } from './routing';
 
@@ -44,7 +43,7 @@ export const missingSecret: Rule = {
     if (!sip) return [];
     const out: Diagnostic[] = [];
     const outbound = outboundPeers(sip, analysis.dialplan);
-    for (const dev of sip.devices.values()) {
+    for (const [key, dev] of sip.devices) {
       const header = dev.sections[0]!.header;
       if (dev.peer && isDynamic(dev) && !hasInboundSecret(dev)) {
         out.push({
@@ -58,7 +57,7 @@ export const missingSecret: Rule = {
         });
         continue;
       }
-      if (!outbound.has(lowerCase(dev.name)) || isDynamic(dev)) continue;
+      if (!outbound.has(key) || isDynamic(dev)) continue; // key: the device's name lower-cased
       // A provider that authenticates us by address: matched by IP with insecure=invite, no password involved.
       if (insecureOf(dev).invite) continue;
       if (deviceValue(dev, 'secret') || deviceValue(dev, 'md5secret') || deviceValue(dev, 'remotesecret')) continue;
