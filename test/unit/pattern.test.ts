@@ -5,12 +5,14 @@ import {
   ExtensionIndex,
   PATTERN_WEIGHT,
   compareExtensionEntries,
+  dialedMatchKey,
   extCmp,
   extensionMatchCore,
   extensionIdentityKey,
   extensionMatches,
   hasBrokenCharSet,
   matchCid,
+  mayMatchExactly,
   normalizeExtensionName,
   patternWeights,
   shrinkCallerIdPattern,
@@ -507,6 +509,40 @@ describe('ExtensionIndex = sort by compareExtensionEntries + filter by extension
       }
     }
     expect(hits).toBeGreaterThan(10000); // the generator does reach matches
+  });
+
+  it('mayMatchExactly: never rules out what the index finds, and is exact for literals', () => {
+    const r = rng(99);
+    let literalHits = 0;
+    let ruledOut = 0;
+    for (let round = 0; round < 200; round++) {
+      // Stored names, as the dialplan gives them to the index (spaces outside [] removed).
+      const entries = randomEntries(r, 1 + r.int(40)).map((e) => ({ ...e, exten: normalizeExtensionName(e.exten).name }));
+      const index = new ExtensionIndex(entries);
+      for (let q = 0; q < 40; q++) {
+        const dialed = randomDialed(r, entries);
+        const key = dialedMatchKey(dialed);
+        const found = new Set(index.lookup(dialed, undefined, 'match').map((m) => m.entry.value));
+        const foundAnyCid = new Set(index.lookup(dialed, r.pick(['1', '12', '25']), 'match').map((m) => m.entry.value));
+        for (const e of entries) {
+          const may = mayMatchExactly(e.exten, key);
+          if (found.has(e.value) || foundAnyCid.has(e.value)) expect(may, `${JSON.stringify(e.exten)} ~ ${JSON.stringify(dialed)}`).toBe(true);
+          else if (!may) ruledOut++;
+          if (!normalizeExtensionName(e.exten).match.startsWith('_') && e.cid === undefined) {
+            expect(may, `literal ${JSON.stringify(e.exten)} ~ ${JSON.stringify(dialed)}`).toBe(found.has(e.value));
+            if (may) literalHits++;
+          }
+        }
+      }
+    }
+    expect(literalHits).toBeGreaterThan(100);
+    expect(ruledOut).toBeGreaterThan(10000);
+    // Dashes, characters past ASCII (compared as UTF-8 bytes), a NUL in the number: as the index says.
+    const cases: [string, string][] = [['100', '1-0-0'], ['1-00', '100'], ['ü5', 'ü5'], ['ü5', 'u5'], ['ü-5', 'ü5'], ['100', '100\u0000'], ['100', '101'], ['_X', '7']];
+    for (const [name, dialed] of cases) {
+      const hit = new ExtensionIndex([{ exten: name, value: 0 }]).lookup(dialed, undefined, 'match').length > 0;
+      expect(mayMatchExactly(name, dialedMatchKey(dialed)), `${name} ~ ${JSON.stringify(dialed)}`).toBe(hit);
+    }
   });
 
   it('10,000 NANP-like extensions', () => {

@@ -123,6 +123,20 @@ describe('ITSP example', () => {
     });
   }
 
+  it('did-not-routed names the contexts whose own extensions answer the DID (not those that reach it by include)', () => {
+    const ext =
+      extConf +
+      '\n[ext-did]\nexten => 555-111-3333,1,Goto(internal,100,1)\n' +
+      '\n[by-include]\ninclude => ext-did\n' +
+      '\n[by-pattern]\nexten => _555XXX3333,1,NoOp()\n' +
+      '\n[no-first-priority]\nexten => 5551113333,2,NoOp()\n' +
+      '\n[other-did]\nexten => 5551114444,1,NoOp()\n';
+    const a = analyze({ 'sip.conf': sipConf.replace('/5551112222', '/5551113333'), 'extensions.conf': ext });
+    const found = a.diagnostics.filter((d) => d.code === 'did-not-routed');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/has no extension 5551113333: those calls are rejected\. It exists in \[unauthenticated\], \[ext-did\], \[by-pattern\]\.$/);
+  });
+
   it('guest calls into [default] with no [general] at all (Asterisk\'s defaults) are a toll-fraud route', () => {
     const sip = sipConf.replace(/\[general\][\s\S]*?(?=^; Incoming calls)/m, '');
     const ext = extConf.replace('[internal]\n', '[internal]\n').replace('[unauthenticated]', '[default]\ninclude => internal\n\n[unauthenticated]');

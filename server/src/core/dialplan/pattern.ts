@@ -554,6 +554,21 @@ function extStrncpy(src: string, nofluff: boolean): string {
   return out;
 }
 
+/**
+ * Could ExtensionIndex.lookup(dialed, callerId, 'match') return the extension stored as `name`, caller ID aside? A
+ * pattern may; a literal only when its key is the dialed string's (`dialedKey`, see dialedMatchKey). What an index
+ * would say of a literal, without building one (see simulate/find.ts `mayMatchOwn`).
+ */
+export function mayMatchExactly(name: string, dialedKey: string): boolean {
+  const m = matchName(name);
+  return m.charCodeAt(0) === UNDERSCORE || byteKey(m) === dialedKey;
+}
+
+/** The key E_MATCH looks a dialed string up by among the literal extensions (see mayMatchExactly). */
+export function dialedMatchKey(dialed: string): string {
+  return byteKey(dialed);
+}
+
 /** The matching copy of a name (cheap when there is nothing to remove). */
 function matchName(raw: string): string {
   return normalizeExtensionName(raw).match;

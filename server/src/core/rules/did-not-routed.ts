@@ -4,7 +4,7 @@
  * matches it at priority 1, so those calls are rejected.
  */
 import type { Diagnostic } from '../diagnostic';
-import { findExtension } from '../simulate/find';
+import { findExtension, mayMatchOwn } from '../simulate/find';
 import { deviceValue, type SipDevice } from '../sip/model';
 import { lowerCase } from '../text/case';
 import type { Rule } from './rule';
@@ -41,7 +41,10 @@ export const didNotRouted: Rule = {
       if (contexts.some((c) => !plan.contexts.has(c))) continue; // unknown-context reports that
       if (contexts.some((c) => fraudPath(plan, sip, c))) continue; // toll-fraud-route: the context itself is wrong
       if (contexts.some((c) => findExtension(plan, { context: c, exten: did, time: null }).found)) continue;
-      const elsewhere = [...plan.contexts.keys()].filter((c) => findExtension(plan, { context: c, exten: did, time: null }).found?.context.name === c);
+      // The contexts whose own extensions answer it (most contexts cannot: no index is built for those).
+      const elsewhere = [...plan.contexts.values()]
+        .filter((ctx) => mayMatchOwn(ctx, did) && findExtension(plan, { context: ctx.name, exten: did, time: null }).found?.context === ctx)
+        .map((ctx) => ctx.name);
       const f = r.fields.extension;
       const start = r.exact ? r.valueStart + f.start : r.variable.node.valueRange.start;
       const end = r.exact ? r.valueStart + f.end : r.variable.node.valueRange.end;

@@ -7,7 +7,7 @@
  * whose lookup cost grows with the length of the number.
  */
 import type { Context, Dialplan, Extension, Priority, Switch } from '../dialplan/model';
-import { ExtensionIndex, type MatchMode } from '../dialplan/pattern';
+import { dialedMatchKey, ExtensionIndex, mayMatchExactly, type MatchMode } from '../dialplan/pattern';
 import { timingMatches } from '../dialplan/timing';
 
 export const MAX_STACK = 512;
@@ -119,6 +119,17 @@ export function findExtension(plan: Dialplan, q: FindQuery): FindResult {
 
   search(q.context, undefined);
   return res;
+}
+
+/**
+ * False when no extension of the context itself can match `exten` (E_MATCH), told without building the context's
+ * index: it has no pattern, and no literal whose key is the number's. For asking every context about one number
+ * (did-not-routed), where building the index of each would cost more than the question.
+ */
+export function mayMatchOwn(ctx: Context, exten: string): boolean {
+  const key = dialedMatchKey(exten);
+  for (const e of ctx.extensions) if (mayMatchExactly(e.name, key)) return true;
+  return false;
 }
 
 /** Asterisk's three questions about a number in a context. */
