@@ -47,6 +47,8 @@ const cases: [string, Record<string, string>, string[]][] = [
   ['same-without-extension', E('[c]\nsame => n,NoOp()'), ['extensions.conf:2 same-without-extension']],
   ['label-unclosed', E('[c]\nexten => 1,1(start,NoOp()'), ['extensions.conf:2 label-unclosed']],
   ['relative-priority-first', E('[c]\nexten => 1,n,NoOp()'), ['extensions.conf:2 relative-priority-first']],
+  ['label-unclosed (n(…)', E('[c]\nexten => 1,1,NoOp()\nsame => n(start,NoOp()'), ['extensions.conf:3 label-unclosed']],
+  ['relative-priority-first (n(label))', E('[c]\nexten => 1,n(start),NoOp()'), ['extensions.conf:2 relative-priority-first']],
   ['unknown-label', E('[c]\nexten => 1,1,NoOp()\nsame => _[+0-9]!,n,NoOp()'), ['extensions.conf:3 unknown-label']],
   ['invalid-priority', E('[c]\nexten => 1,0,NoOp()'), ['extensions.conf:2 invalid-priority']],
   ['unclosed-parenthesis', E('[c]\nexten => 1,1,NoOp(x'), ['extensions.conf:2 unclosed-parenthesis']],

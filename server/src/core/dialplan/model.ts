@@ -579,15 +579,18 @@ function lineFacts(appClass: number, value: string, argA: number, argB: number):
 /** What scanAppName finds in an application name. */
 const NAME_SUBST = 1;
 const NAME_COMMA = 2;
+const NAME_FLAGS = 3;
 
 /**
- * NAME_SUBST if value[from, to) has a `${` or `$[`, | NAME_COMMA if it has a ','. A loop over the name (a few
- * characters: String#indexOf would read on into the arguments, or to the end of the value, for the usual none).
+ * The application name from value[from] up to its '(' (or the end of the value): NAME_SUBST if it has a `${` or
+ * `$[`, | NAME_COMMA if it has a ',', plus 4 × (the index of that '(' + 1; 0: none). One loop over the name's few
+ * characters finds the '(' too: String#indexOf would be a call into the runtime on every line.
  */
-function scanAppName(value: string, from: number, to: number): number {
+function scanAppName(value: string, from: number): number {
   let found = 0;
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < value.length; i++) {
     const c = value.charCodeAt(i);
+    if (c === 40 /* ( */) return found + 4 * (i + 1);
     if (c === 44 /* , */) found |= NAME_COMMA;
     else if (c === 36 /* $ */) {
       const next = value.charCodeAt(i + 1);
@@ -648,6 +651,13 @@ function commaFrom(value: string, from: number): number {
   if (value.charCodeAt(from) === 44 /* , */) return from;
   if (value.charCodeAt(from + 1) === 44) return from + 1;
   return value.indexOf(',', from);
+}
+
+/** Where the ')' of a priority field value[from, to) written 'n(label)…' is; -1 when the field is not one. */
+function nextLabelEnd(value: string, from: number, to: number): number {
+  if (value.charCodeAt(from) !== 110 /* n */ || value.charCodeAt(from + 1) !== 40 /* ( */) return -1;
+  const rp = value.indexOf(')', from + 2);
+  return rp < to ? rp : -1;
 }
 
 /** text.lastIndexOf(char), without the runtime call String#lastIndexOf makes. */
@@ -726,6 +736,7 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   let label: string | undefined;
   let plus: string | undefined;
   let memo = 0; // how the priority number came about, when the line may be taken again (MEMO_*)
+  let labelEnd = -1;
   const c0 = value.charCodeAt(priStart);
   if (pe - priStart === 1 && c0 === 110 /* n */ && st.lastPri > -2) {
     ipri = st.lastPri + 1; // the usual 'n'
@@ -733,6 +744,11 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   } else if (pe - priStart === 1 && c0 >= 49 && c0 <= 57) {
     ipri = c0 - 48; // the usual '1'
     memo = MEMO_FIXED;
+  } else if (st.lastPri > -2 && (labelEnd = nextLabelEnd(value, priStart, pe)) !== -1) {
+    // The usual 'n(label)': what the general case below makes of it (text after the ')' is dropped there too).
+    label = value.slice(priStart + 2, labelEnd);
+    ipri = st.lastPri + 1;
+    memo = MEMO_NEXT;
   } else {
     let pri = value.slice(priStart, pe);
     const lp = pri.indexOf('(');
@@ -787,9 +803,18 @@ function addExtensionLine(ctx: Context, st: ContextState, v: Variable, realext: 
   let appEnd = value.length; // end of the application name
   let argA = -1;
   let argB = -1;
-  const firstParen = value.indexOf('(', appFrom);
-  // What the name holds, read once: a ${…} or $[…], a comma (a hint's text needs neither).
-  const name = ipri === PRIORITY_HINT && firstParen === -1 ? 0 : scanAppName(value, appFrom, firstParen === -1 ? value.length : firstParen);
+  // The first '(' and what the name before it holds, read once: a ${…} or $[…], a comma. A hint's text (a device
+  // list, mostly without '(') is searched for its '(' at once rather than read to its end.
+  let firstParen: number;
+  let name: number;
+  if (ipri === PRIORITY_HINT) {
+    firstParen = value.indexOf('(', appFrom);
+    name = firstParen === -1 ? 0 : scanAppName(value, appFrom) & NAME_FLAGS;
+  } else {
+    const scanned = scanAppName(value, appFrom);
+    firstParen = (scanned >>> 2) - 1;
+    name = scanned & NAME_FLAGS;
+  }
   if (firstParen !== -1) {
     // An application name built by ${…} or $[…] is taken whole, arguments and all (pbx_config.c).
     if ((name & NAME_SUBST) === 0) {
