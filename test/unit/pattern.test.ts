@@ -11,6 +11,7 @@ import {
   extensionIdentityKey,
   extensionMatches,
   hasBrokenCharSet,
+  literalMatches,
   matchCid,
   mayMatchExactly,
   normalizeExtensionName,
@@ -543,6 +544,28 @@ describe('ExtensionIndex = sort by compareExtensionEntries + filter by extension
       const hit = new ExtensionIndex([{ exten: name, value: 0 }]).lookup(dialed, undefined, 'match').length > 0;
       expect(mayMatchExactly(name, dialedMatchKey(dialed)), `${name} ~ ${JSON.stringify(dialed)}`).toBe(hit);
     }
+  });
+
+  it('literalMatches equals the index on contexts without patterns (E_MATCH, caller IDs), and declines a pattern', () => {
+    const r = rng(314);
+    let hits = 0;
+    for (let round = 0; round < 300; round++) {
+      const entries = randomEntries(r, 1 + r.int(40))
+        .map((e) => ({ ...e, exten: normalizeExtensionName(e.exten).name }))
+        .filter((e) => !normalizeExtensionName(e.exten).match.startsWith('_'));
+      // Repeats of one number (with and without CID patterns) give several hits to order.
+      for (let k = 0; k < 3 && entries.length; k++) entries.push({ ...r.pick(entries), cid: randomCid(r), value: entries.length });
+      const index = new ExtensionIndex(entries);
+      for (let q = 0; q < 30; q++) {
+        const dialed = randomDialed(r, entries);
+        const caller = randomCaller(r);
+        const want = index.lookup(dialed, caller, 'match').map((m) => m.entry.value);
+        hits += want.length;
+        expect(literalMatches(entries, dialed, caller)?.map((e) => e.value), `'${dialed}' cid=${caller} in ${entries.map(label).join(' ')}`).toEqual(want);
+      }
+      expect(literalMatches([...entries, { exten: '_X.', value: -1 }], '5', undefined)).toBeUndefined();
+    }
+    expect(hits).toBeGreaterThan(1000);
   });
 
   it('10,000 NANP-like extensions', () => {

@@ -153,3 +153,40 @@ describe('application arguments', () => {
     });
   }
 });
+
+describe('findExtension: the first lookups in a context without patterns scan it, later ones use its index', () => {
+  it('gives the same answers either way (duplicates, caller-ID patterns, dashes, includes)', async () => {
+    const { findExtension } = await import('../../server/src/core/simulate/find');
+    const ext = [
+      '[dids]',
+      'exten => 5551234,1,NoOp(plain)',
+      'exten => 555-1234/100,1,NoOp(from 100)',
+      'exten => 5551234/_2XX,1,NoOp(from 2xx)',
+      'exten => 5550000,2,NoOp(no priority 1)',
+      'exten => 5559999,1,NoOp(nine)',
+      'include => more',
+      '[more]',
+      'exten => 5550000,1,NoOp(in more)',
+      'exten => _555XXXX,1,NoOp(pattern)',
+    ].join('\n');
+    const a = new Workspace({ configDir: '/etc/asterisk', host: memoryHost({ '/etc/asterisk/extensions.conf': ext }) }).analyze(['/etc/asterisk/extensions.conf']);
+    const plan = a.dialplan!;
+    const ask = (exten: string, callerId?: string) => {
+      const r = findExtension(plan, { context: 'dids', exten, callerId, time: null });
+      return `${r.found?.context.name}:${r.found?.extension.name}/${r.found?.extension.cid ?? ''}:${r.found?.priority.appData} ${r.steps.map((s) => s.kind).join(',')}`;
+    };
+    const questions: [string, string | undefined][] = [['5551234', undefined], ['5551234', '100'], ['5551234', '250'], ['555-1234', '100'], ['5550000', undefined], ['5557777', undefined], ['5559999', '1']];
+    const rounds = Array.from({ length: 3 }, () => questions.map(([n, c]) => ask(n, c)));
+    expect(rounds[1]).toEqual(rounds[0]);
+    expect(rounds[2]).toEqual(rounds[0]);
+    expect(rounds[0]).toEqual([
+      'dids:5551234/:plain enter,candidate',
+      'dids:555-1234/100:from 100 enter,candidate',
+      'dids:5551234/_2XX:from 2xx enter,candidate',
+      'dids:555-1234/100:from 100 enter,candidate',
+      'more:5550000/:in more enter,candidate,enter,candidate',
+      'more:_555XXXX/:pattern enter,enter,candidate',
+      'dids:5559999/:nine enter,candidate',
+    ]);
+  });
+});

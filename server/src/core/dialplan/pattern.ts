@@ -564,6 +564,27 @@ export function mayMatchExactly(name: string, dialedKey: string): boolean {
   return m.charCodeAt(0) === UNDERSCORE || byteKey(m) === dialedKey;
 }
 
+/**
+ * ExtensionIndex.lookup(dialed, callerId, 'match') of `entries` built without an index, when none is a pattern:
+ * the literals whose key is the dialed string's and whose CID pattern takes the caller, in the index's order
+ * (only they are sorted). undefined when an entry is a pattern. For a context asked once or twice, where building
+ * its index would cost more than the questions (see simulate/find.ts).
+ */
+export function literalMatches<T>(entries: readonly ExtensionEntry<T>[], dialed: string, callerId: string | undefined): ExtensionEntry<T>[] | undefined {
+  const key = byteKey(dialed);
+  let hits: ExtensionEntry<T>[] | undefined;
+  for (const e of entries) {
+    const m = matchName(e.exten);
+    if (m.charCodeAt(0) === UNDERSCORE) return undefined;
+    if (byteKey(m) !== key) continue;
+    if (e.cid !== undefined && !matchCid(matchName(e.cid), callerId)) continue;
+    (hits ??= []).push(e);
+  }
+  if (!hits) return [];
+  if (hits.length > 1) hits.sort(compareExtensionEntries); // stable: entries equal in order keep theirs, as in the index
+  return hits;
+}
+
 /** The key E_MATCH looks a dialed string up by among the literal extensions (see mayMatchExactly). */
 export function dialedMatchKey(dialed: string): string {
   return byteKey(dialed);

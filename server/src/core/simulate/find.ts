@@ -7,7 +7,7 @@
  * whose lookup cost grows with the length of the number.
  */
 import type { Context, Dialplan, Extension, Priority, Switch } from '../dialplan/model';
-import { dialedMatchKey, ExtensionIndex, mayMatchExactly, type MatchMode } from '../dialplan/pattern';
+import { dialedMatchKey, ExtensionIndex, literalMatches, mayMatchExactly, type ExtensionEntry, type MatchMode } from '../dialplan/pattern';
 import { timingMatches } from '../dialplan/timing';
 
 export const MAX_STACK = 512;
@@ -85,7 +85,9 @@ export function findExtension(plan: Dialplan, q: FindQuery): FindResult {
     }
     stack.push(name);
     res.steps.push({ kind: 'enter', context: name, depth, via });
-    for (const m of contextIndex(ctx).lookup(q.exten, q.callerId, mode)) {
+    const scanned = scannedMatches(ctx, q.exten, q.callerId, mode);
+    const matches: readonly { entry: { value: Extension }; result: 1 | 2 }[] = scanned ? scanned.map((e) => ({ entry: e, result: 1 })) : contextIndex(ctx).lookup(q.exten, q.callerId, mode);
+    for (const m of matches) {
       const ext = m.entry.value;
       if (m.result === 2 && mode === 'matchmore') {
         res.steps.push({ kind: 'early-stop', context: name, extension: ext });
@@ -119,6 +121,25 @@ export function findExtension(plan: Dialplan, q: FindQuery): FindResult {
 
   search(q.context, undefined);
   return res;
+}
+
+/** E_MATCH lookups a context without patterns answers by a scan before its index is built (see scannedMatches). */
+const SCANNED_LOOKUPS = 3;
+const scannedLookups = new WeakMap<Context, number>();
+
+/**
+ * The matches of `exten` among the context's own extensions by a scan of its literals (literalMatches), for the
+ * first few E_MATCH lookups in a context without patterns whose index is not built; undefined otherwise (the index
+ * answers). did-not-routed asks one question per register line of contexts no other check looks into: building
+ * the index of a context of hundreds of DIDs cost more than the scans.
+ */
+function scannedMatches(ctx: Context, exten: string, callerId: string | undefined, mode: MatchMode): ExtensionEntry<Extension>[] | undefined {
+  if (mode !== 'match' || indexes.has(ctx)) return undefined;
+  const n = scannedLookups.get(ctx) ?? 0;
+  if (n >= SCANNED_LOOKUPS) return undefined;
+  const hits = literalMatches(ctx.extensions.map(indexEntry), exten, callerId);
+  scannedLookups.set(ctx, hits ? n + 1 : SCANNED_LOOKUPS); // a pattern: the index from now on
+  return hits;
 }
 
 /**
