@@ -537,7 +537,7 @@ function updateReadme(r: BenchResult): void {
     'The dialplan of a large PBX is read a block of 512 lines at a time, each block first by a pass that only reads',
     'every line\'s first character: the per-line pass follows a chain of dependent loads (line, value, file text) that',
     'missed the cache line after line, where the first pass\'s independent loads are served many at a time (the',
-    'dialplan of the 1 MB tier builds 4–13% faster; this VM\'s slow minutes are slow memory above all).',
+    'dialplan of the 1 MB tier builds 4–13% faster, and it is the part of a check this VM\'s slow minutes slow most).',
     'A file with one character past Latin-1 anywhere (the em dash in the generated files\' first comment, curly',
     'quotes, a name in another script) is held by V8 as UTF-16, and so is every string cut from it; there',
     'String#toLowerCase goes through ICU (100 ns a call: names and values of sections and devices go through',
