@@ -47,6 +47,7 @@ const cases: [string, string, string[]][] = [
   ['a hint with a (', '[c]\nexten => 100,hint,SIP/100&Custom:DND(1)', ['c: 100,hint SIP/100&Custom:DND(1)@2']],
   ['caller-ID extension, shrunk', '[c]\nexten => 100/(555) 12-34,1,NoOp()', ['c: 100/5551234,1 NoOp()@2']],
   ['empty caller-ID pattern differs from none', '[c]\nexten => 100/,1,NoOp(a)\nexten => 100,1,NoOp(b)', ['c: 100/,1 NoOp(a)@2', 'c: 100,1 NoOp(b)@3']],
+  ['any key starting with same is same (SPEC §2)', '[c]\nexten => 1,1,NoOp()\nSameAs => n,NoOp(b)\nsamE => n,NoOp(c)', ['c: 1,1 NoOp()@2', 'c: 1,2 NoOp(b)@3', 'c: 1,3 NoOp(c)@4']],
   ['same reuses the caller-ID part', '[c]\nexten => 100/_9XX,1,NoOp()\nsame => n,NoOp()', ['c: 100/_9XX,1 NoOp()@2', 'c: 100/_9XX,2 NoOp()@3']],
   ['comma inside [] does not end the extension', '[c]\nexten => _[1,2]X,1,NoOp()', ['c: _[1,2]X,1 NoOp()@2']],
   ['spaces removed from the name', '[c]\nexten => 55 51,1,NoOp()', ['c: 5551,1 NoOp()@2']],
