@@ -10,6 +10,7 @@ import { memoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
 import { simulate, SimulateError, type SimulateInput, type SimulateResult } from '../../server/src/core/simulate/simulate';
 import { firstArg, splitArgs } from '../../server/src/core/simulate/expand';
+import { findExtension } from '../../server/src/core/simulate/find';
 import { ROOT } from '../helpers/shared';
 
 const DIR = '/etc/asterisk';
@@ -155,8 +156,7 @@ describe('application arguments', () => {
 });
 
 describe('findExtension: the first lookups in a context without patterns scan it, later ones use its index', () => {
-  it('gives the same answers either way (duplicates, caller-ID patterns, dashes, includes)', async () => {
-    const { findExtension } = await import('../../server/src/core/simulate/find');
+  it('gives the same answers either way (duplicates, caller-ID patterns, dashes, includes)', () => {
     const ext = [
       '[dids]',
       'exten => 5551234,1,NoOp(plain)',
