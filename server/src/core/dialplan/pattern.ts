@@ -560,8 +560,14 @@ function extStrncpy(src: string, nofluff: boolean): string {
  * would say of a literal, without building one (see simulate/find.ts `mayMatchOwn`).
  */
 export function mayMatchExactly(name: string, dialedKey: string): boolean {
+  const key = literalKeyOf(name);
+  return key === undefined || key === dialedKey;
+}
+
+/** The key of the extension stored as `name` among the literals (as ExtensionIndex files it); undefined for a pattern. */
+function literalKeyOf(name: string): string | undefined {
   const m = matchName(name);
-  return m.charCodeAt(0) === UNDERSCORE || byteKey(m) === dialedKey;
+  return m.charCodeAt(0) === UNDERSCORE ? undefined : byteKey(m);
 }
 
 /**
@@ -574,9 +580,9 @@ export function literalMatches<T>(entries: readonly ExtensionEntry<T>[], dialed:
   const key = byteKey(dialed);
   let hits: ExtensionEntry<T>[] | undefined;
   for (const e of entries) {
-    const m = matchName(e.exten);
-    if (m.charCodeAt(0) === UNDERSCORE) return undefined;
-    if (byteKey(m) !== key) continue;
+    const own = literalKeyOf(e.exten);
+    if (own === undefined) return undefined;
+    if (own !== key) continue;
     if (e.cid !== undefined && !matchCid(matchName(e.cid), callerId)) continue;
     (hits ??= []).push(e);
   }

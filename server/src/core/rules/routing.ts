@@ -88,9 +88,9 @@ export function outboundPeers(sip: SipConfig, plan: Dialplan | undefined): Set<s
   return out;
 }
 
-/** A trunk: an outbound device that is not a registering phone. */
-export function isTrunk(dev: SipDevice, outbound: Set<string>): boolean {
-  return outbound.has(lowerCase(dev.name)) && !isDynamic(dev);
+/** A trunk: an outbound device that is not a registering phone (`key`: its key in sip.devices, the name lower-cased). */
+export function isTrunk(key: string, dev: SipDevice, outbound: Set<string>): boolean {
+  return outbound.has(key) && !isDynamic(dev);
 }
 
 const trunkCache = new WeakMap<Dialplan, WeakMap<SipConfig, DialUse[]>>();
@@ -104,8 +104,9 @@ export function trunkDials(sip: SipConfig, plan: Dialplan): DialUse[] {
   const outbound = outboundPeers(sip, plan);
   const dials = dialUses(plan).filter((u) => {
     if (!u.number || !/\$\{EXTEN/.test(u.number)) return false;
-    const dev = sip.devices.get(lowerCase(u.peer));
-    return !!dev && isTrunk(dev, outbound);
+    const key = lowerCase(u.peer);
+    const dev = sip.devices.get(key);
+    return !!dev && isTrunk(key, dev, outbound);
   });
   perPlan.set(sip, dials);
   return dials;
