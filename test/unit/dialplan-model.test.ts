@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { memoryHost } from '../../server/src/core/host';
 import { Workspace } from '../../server/src/core/workspace';
 import { substituteGlobals } from '../../server/src/core/dialplan/model';
+import { dialDestinations, sipDestinations } from '../../server/src/core/dialplan/dial';
+import { firstArg } from '../../server/src/core/simulate/expand';
 import { replaceVariables } from '../../server/src/core/text/variables';
 import { mulberry32 } from '../../scripts/bench/generate';
 import type { Variable } from '../../server/src/core/config/loader';
@@ -191,10 +193,39 @@ describe('priorities by application', () => {
     ['Dial(${TRUNK}/x)', undefined],
     ['Dial', []],
     ['Goto(b,1,1)', []],
+    ['Dial(SIP/1211,${RINGTIMER},tTr)', [['1211', undefined]]],
+    ['Dial(sip/Front-Desk_2.b)', [['Front-Desk_2.b', undefined]]],
+    ['Dial(SIP/)', []],
+    ['Dial(SIP/,20)', []],
+    ['Dial( SIP/a,20)', [['a', undefined]]],
+    ['Dial(SIP/a ,20)', [['a', undefined]]],
+    ['Dial(SIPX/a)', []],
+    ['Dial(SIX/a)', []],
+    ['Dial(SQP/a)', []],
+    ['Dial(SIP/a:5060,20)', [['a:5060', undefined]]],
+    ['Dial(SIP/a"b,c",20)', []],
   ])('%s dials %j', (app, expected) => {
     const p1 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: `[k]\nexten => 1,1,${app}` }) }).analyze([file]).dialplan!;
     const p = p1.contexts.get('k')!.extensions[0]!.priorities.get(1)!;
     expect(p.dials?.map((d) => [d.peer, d.number])).toEqual(expected);
+  });
+  // dialDestinations reads the usual `SIP/name,` where it is written and leaves the rest to firstArg and
+  // sipDestinations: both ways give the same, on random arguments made of the characters that matter to either.
+  it('reads a Dial in place as firstArg and sipDestinations do', () => {
+    const rnd = mulberry32(7);
+    const pieces = ['SIP/', 'sip/', 'SiP/', 'IAX2/', 'a', 'Z', '0', '9', '-', '_', '.', '+', '*', '#', '!', '%', '~', ',', '&', '@', '/', ':', ' ', '\t', '$', '${X}', '"', '\\', '(', ')', '[', ']', '{', '}', 'é', '\u2028'];
+    for (let n = 0; n < 4000; n++) {
+      let args = n % 3 === 0 ? 'SIP/' : '';
+      const len = Math.floor(rnd() * 8);
+      for (let i = 0; i < len; i++) args += pieces[Math.floor(rnd() * pieces.length)];
+      const value = `n,Dial(${args})`;
+      const from = 7;
+      const to = value.length - 1;
+      const first = firstArg(value.slice(from, to));
+      const expected = first.includes('${') ? undefined : sipDestinations(first);
+      expect(dialDestinations(value, from, to), JSON.stringify(args)).toEqual(expected);
+    }
+    expect(dialDestinations('n,Dial', -1, -1)).toEqual([]);
   });
   it("a hint's text is no application: its key is '', whatever the text", () => {
     const hints = '[h]\nexten => 100,hint,SIP/100&Custom:DND100,CustomPresence:100\nexten => 100,1,Dial,SIP/y\nexten => 101,hint,Dial';

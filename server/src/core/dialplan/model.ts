@@ -14,8 +14,7 @@ import { parseIncludeValue, type IncludeTiming } from './timing';
 import { replaceVariables } from '../text/variables';
 import { applicationIndex, INDEXED_APPS, type ApplicationIndex } from './app-index';
 import { JUMP_APPS, NO_JUMPS, staticJumpTargets, type JumpTarget } from './jumps';
-import { NO_DESTS, sipDestinations, type DialDest } from './dial';
-import { firstArg } from '../simulate/expand';
+import { dialDestinations, NO_DESTS, type DialDest } from './dial';
 import { runToEnd, type Steps } from '../steps';
 import { keepShape } from '../shapes';
 
@@ -596,10 +595,7 @@ const DIAL_CLASS = INDEXED_APPS.indexOf('dial') + 1;
 /** What a line of this class carries (see PriorityLine.facts): its arguments are value[argA, argB) (argA -1: none). */
 function lineFacts(appClass: number, value: string, argA: number, argB: number): readonly JumpTarget[] | readonly DialDest[] | undefined {
   if (appClass >= GOTO_CLASS && appClass <= GOSUBIF_CLASS) return argA === -1 ? NO_JUMPS : staticJumpTargets(INDEXED_APPS[appClass - 1]!, value, argA, argB);
-  if (appClass === DIAL_CLASS) {
-    const first = argA === -1 ? '' : firstArg(value.slice(argA, argB));
-    return first.indexOf('${') === -1 ? sipDestinations(first) : undefined;
-  }
+  if (appClass === DIAL_CLASS) return dialDestinations(value, argA, argB);
   return NO_JUMPS;
 }
 
