@@ -99,6 +99,33 @@ describe('positions', () => {
   });
 });
 
+describe('the line table', () => {
+  // The scan keeps its lines in typed arrays that start with room for a line per 32 characters and double when full:
+  // a file of short lines grows them several times. Every line keeps its number, text and place, also a line of
+  // several pieces (an escaped ';' cuts it in two), whose text is kept joined.
+  it('keeps every line of a file of short lines, pieces and all', () => {
+    const lines: string[] = [];
+    const want: string[] = [];
+    let at = 0; // where line i starts
+    for (let i = 0; i < 3000; i++) {
+      if (i % 10 === 3) lines.push(';');
+      else if (i % 10 === 5) lines.push('');
+      else if (i % 10 === 7) {
+        lines.push(`b${i}=x\\;${i} ; c`);
+        want.push(`${i + 1}:b${i}=<x;${i}>@${at}`);
+      } else {
+        lines.push(` a${i}=${i}`);
+        want.push(`${i + 1}:a${i}=<${i}>@${at + 1}`);
+      }
+      at += lines[i]!.length + 1;
+    }
+    const text = lines.join('\n');
+    const parsed = parseConfig(text);
+    expect(parsed.nodes.map((n) => `${show(n)}@${n.range.start}`)).toEqual(want);
+    for (const n of parsed.nodes) expect(text.slice(n.range.start, n.range.start + 1)).toBe(n.line.text[0]);
+  });
+});
+
 describe('the Chevrotain grammar takes every line', () => {
   /** Parse and check that the lexers and the grammar decided every line (no chunk fell back) as its first character says. */
   function grammarTakes(text: string): void {

@@ -40,22 +40,37 @@ export interface ScanProblem {
 }
 
 /**
- * The logical lines of a file as parallel arrays (no object per line: a
- * megabyte dialplan has tens of thousands of lines, and the parser makes the
- * line's node directly from these).
+ * The logical lines of a file as parallel arrays of numbers (no object or
+ * string per line: a megabyte dialplan has tens of thousands of lines, the
+ * parser makes each line's node directly from these and then drops them). The
+ * arrays are typed: their memory comes from the allocator, which hands the
+ * same memory back parse after parse, where arrays of that length would be
+ * new large objects of the JS heap every time, each page of them a page fault.
  */
 export interface LineTable {
-  lineNo: number[];
-  text: string[];
+  /** The file's text. */
+  source: string;
+  /** How many lines the table holds (the arrays may be longer). */
+  count: number;
+  lineNo: Int32Array;
   /** Source offset of text[0] (see LogicalLine.start). */
-  start: number[];
+  start: Int32Array;
+  /** For a line of one segment, the source offset after its text (the text is source[start, end)). */
+  end: Int32Array;
   /** Segments of the few lines made of several pieces (see LogicalLine.segs), by line index. */
   segs: Map<number, number[]>;
+  /** The texts of those lines (their pieces joined), by line index. */
+  joined: Map<number, string>;
+}
+
+/** The text of line i of a table. */
+export function lineText(t: LineTable, i: number): string {
+  return t.joined.size > 0 && t.joined.has(i) ? t.joined.get(i)! : t.source.slice(t.start[i]!, t.end[i]!);
 }
 
 /** Line i of a table as a LogicalLine object. */
 export function lineAt(t: LineTable, i: number): LogicalLine {
-  const line: LogicalLine = { lineNo: t.lineNo[i]!, text: t.text[i]!, start: t.start[i]! };
+  const line: LogicalLine = { lineNo: t.lineNo[i]!, text: lineText(t, i), start: t.start[i]! };
   const segs = t.segs.get(i);
   if (segs) line.segs = segs;
   return line;
@@ -147,7 +162,9 @@ function indexIn(text: string, char: string, from: number, to: number): number {
  * what the incremental reparse does between lines it can keep.
  */
 export function scanLines(text: string, from = 0, to = text.length, firstLineNo = 1): CommentScan {
-  const lines: LineTable = { lineNo: [], text: [], start: [], segs: new Map() };
+  // Room for a line per 32 characters to begin with (a dialplan's lines are longer), doubled when full.
+  const room = Math.max(64, ((to - from) >> 5) + 1);
+  const lines: LineTable = { source: text, count: 0, lineNo: new Int32Array(room), start: new Int32Array(room), end: new Int32Array(room), segs: new Map(), joined: new Map() };
   const comments: number[] = [];
   const problems: ScanProblem[] = [];
   let comment = 0;
@@ -194,7 +211,7 @@ export function scanLines(text: string, from = 0, to = text.length, firstLineNo 
         let b = le;
         while (a < b && isSpace(text.charCodeAt(a))) a++;
         while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-        if (a < b) addLine(lineNo, text.slice(a, b), a, undefined);
+        if (a < b) addLine(lineNo, a, b, undefined, undefined);
       } else if (comment < 0 && hasNonSpace(text, ls, le)) strayIgnored++;
       ls = nl + 1;
       continue;
@@ -325,7 +342,7 @@ export function scanLines(text: string, from = 0, to = text.length, firstLineNo 
     while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
     if (a === b) return;
     if (!flat) {
-      addLine(lineNo, raw.slice(a, b), segs[0]! + a, undefined);
+      addLine(lineNo, segs[0]! + a, segs[0]! + b, undefined, undefined);
       return;
     }
     const out: number[] = [];
@@ -335,15 +352,33 @@ export function scanLines(text: string, from = 0, to = text.length, firstLineNo 
       const e = Math.min(ts + flat[k + 2]!, b);
       if (e > s) out.push(s - a, flat[k + 1]! + (s - ts), e - s);
     }
-    addLine(lineNo, raw.slice(a, b), out[1]!, out.length > 3 ? out : undefined);
+    // A text of one piece is the source's [start, start + length); one of several is kept as it is.
+    addLine(lineNo, out[1]!, out[1]! + (b - a), out.length > 3 ? out : undefined, out.length > 3 ? raw.slice(a, b) : undefined);
   }
 
-  function addLine(no: number, lineText: string, start: number, lineSegs: number[] | undefined): void {
-    if (lineSegs) lines.segs.set(lines.text.length, lineSegs);
-    lines.lineNo.push(no);
-    lines.text.push(lineText);
-    lines.start.push(start);
+  /** A line whose text is source[start, end) (or `joined`, of the pieces `lineSegs`). */
+  function addLine(no: number, start: number, end: number, lineSegs: number[] | undefined, joined: string | undefined): void {
+    const i = lines.count;
+    if (i === lines.start.length) grow(lines);
+    if (lineSegs) lines.segs.set(i, lineSegs);
+    if (joined !== undefined) lines.joined.set(i, joined);
+    lines.lineNo[i] = no;
+    lines.start[i] = start;
+    lines.end[i] = end;
+    lines.count = i + 1;
   }
+}
+
+/** Twice the room for lines. */
+function grow(t: LineTable): void {
+  const double = (a: Int32Array): Int32Array => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  t.lineNo = double(t.lineNo);
+  t.start = double(t.start);
+  t.end = double(t.end);
 }
 
 function hasNonSpace(text: string, start: number, end: number): boolean {

@@ -134,8 +134,8 @@ function assignmentRun(): CustomPatternMatcherFunc {
  * file whose lines are their own logical lines, [from, to) of the table, at source offset `base` of the text.
  */
 export interface SourceLines {
-  texts: readonly string[];
-  starts: readonly number[];
+  /** Where each line's text starts in the file (see LineTable.start); a line's first character is there. */
+  starts: Int32Array;
   from: number;
   to: number;
   base: number;
@@ -153,7 +153,7 @@ function runFromLines(match: RegExpExecArray & { payload: number }, text: string
   while (k < l.to && l.starts[k]! - l.base < offset) k++; // the logical line of the physical line at offset
   let j = k;
   while (j < l.to) {
-    const c = l.texts[j]!.charCodeAt(0);
+    const c = text.charCodeAt(l.starts[j]! - l.base);
     if (c === 91 /* [ */ || c === 35 /* # */) break;
     j++;
   }

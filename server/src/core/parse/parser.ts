@@ -10,7 +10,7 @@
  * ']', …), so odd lines read exactly as Asterisk reads them.
  */
 import { EmbeddedActionsParser, type ILexingResult } from 'chevrotain';
-import { lineAt, scanLines, toSource, type LogicalLine, type ScanProblem } from './comments';
+import { lineAt, lineText, scanLines, toSource, type LineTable, type LogicalLine, type ScanProblem } from './comments';
 import { AssignmentLine, DirectiveLine, lineLexer, SectionLine, tokenizeSource, tokenVocabulary, type SourceLines } from './lexer';
 import { runToEnd, type Steps } from '../steps';
 import { keepShape } from '../shapes';
@@ -161,8 +161,7 @@ export function* parseConfigSteps(text: string): Steps<ParsedFile> {
 function* parseLines(text: string, from: number, to: number, firstLineNo: number): Steps<Omit<ParsedFile, 'text'>> {
   const scan = scanLines(text, from, to, firstLineNo);
   const table = scan.lines;
-  const texts = table.text;
-  const count = texts.length;
+  const count = table.count;
   const nodes: LineNode[] = new Array(count);
   // Where the next chunk's physical lines start (after a byte order mark, which the scan drops).
   let a = from === 0 && text.charCodeAt(0) === 0xfeff ? 1 : from;
@@ -173,17 +172,17 @@ function* parseLines(text: string, from: number, to: number, firstLineNo: number
       // The chunk's physical lines, up to the end of its last logical line's (the rest of the range for the last chunk).
       const nl = last === count ? -1 : text.indexOf('\n', table.start[last - 1]!);
       const b = nl === -1 || nl >= to ? to : nl + 1;
-      shapes = sourceShapes(text, a, b, last - first, { texts, starts: table.start, from: first, to: last, base: a, next: first });
+      shapes = sourceShapes(text, a, b, last - first, { starts: table.start, from: first, to: last, base: a, next: first });
       a = b;
-    } else shapes = lineShapes(texts, first, last);
+    } else shapes = lineShapes(table, first, last);
     if (!shapes) grammarFallbacks.chunks++;
     const anySegs = table.segs.size > 0; // lines made of several pieces are rare: no lookup per line without them
     for (let i = first; i < last; i++) {
       // If the grammar did not take every line, decide each line by its first character (what the grammar encodes).
-      const shape = shapes ? (shapes[i - first] as LineShape) : fallbackShape(texts[i]!);
+      const shape = shapes ? (shapes[i - first] as LineShape) : fallbackShape(text.charCodeAt(table.start[i]!));
       nodes[i] =
         shape === ASSIGNMENT
-          ? buildAssignment(table.lineNo[i]!, texts[i]!, table.start[i]!, anySegs ? table.segs.get(i) : undefined)
+          ? buildAssignment(table.lineNo[i]!, anySegs ? lineText(table, i) : text.slice(table.start[i]!, table.end[i]!), table.start[i]!, anySegs ? table.segs.get(i) : undefined)
           : shape === SECTION
             ? buildSection(lineAt(table, i))
             : buildDirective(lineAt(table, i));
@@ -304,9 +303,11 @@ function moved(n: LineNode, delta: number, lineDelta: number): LineNode {
  * The grammar's shape of the logical lines [from, to), or undefined when it did not take every line. (The shapes
  * are the parser's buffer: read them before the next chunk is parsed.)
  */
-function lineShapes(texts: string[], from: number, to: number): Uint8Array | undefined {
+function lineShapes(table: LineTable, from: number, to: number): Uint8Array | undefined {
+  const texts: string[] = [];
+  for (let i = from; i < to; i++) texts.push(lineText(table, i));
   // Array#join writes the chunk once (no chain of partial strings to flatten).
-  return shapesOf(lineLexer.tokenize(texts.slice(from, to).join('\n')), to - from);
+  return shapesOf(lineLexer.tokenize(texts.join('\n')), to - from);
 }
 
 /** The grammar's shape of the lines of text[a, b) when every logical line is its physical line (CommentScan.plain). */
@@ -332,8 +333,8 @@ function shapesOf(lexed: ILexingResult, expected: number): Uint8Array | undefine
   return ok ? parser.shapes : undefined;
 }
 
-function fallbackShape(text: string): LineShape {
-  const c = text.charCodeAt(0);
+/** A line's shape by its first character `c`. */
+function fallbackShape(c: number): LineShape {
   if (c === 91) return SECTION;
   if (c === 35) return DIRECTIVE;
   return ASSIGNMENT;
