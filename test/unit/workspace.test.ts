@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 /** The Workspace facade reuses loads and models only while every file they read is unchanged. */
 import { describe, expect, it } from 'vitest';
 import { memoryHost } from '../../server/src/core/host';
@@ -116,6 +117,48 @@ describe('Variables', () => {
     const cat = new Workspace({ configDir: '/v', host: memoryHost(f) }).load('/v/sip.conf').categories[0]!;
     expect(cat.vars.map((v) => `${v.name}=${v.value}@${v.file}:${v.lineNo}`)).toEqual(['context=a@/v/part.conf:1', 'context=a -b@/v/part.conf:1']);
     expect(cat.vars[1]!.appended?.length).toBe(1);
+  });
+
+  // A new section's run of plain lines becomes its list in one piece (see loader.ts plainRun); the lines that
+  // are not plain, and everything after them, go line by line: the list is the same either way.
+  it("a section's variables in order, whatever breaks the run of plain lines", () => {
+    const f: Record<string, string> = {
+      '/v/extensions.conf': [
+        '[a]',
+        'x=1',
+        'y => 2',
+        'z+=3',
+        'noequals',
+        '= 5',
+        '\\ bad=1',
+        'w=6',
+        '#include inc.conf',
+        'u=8',
+        '[b]',
+        '[a](+)',
+        't=9',
+        'x+=0',
+        '[c]',
+        '#include inc.conf',
+        's=10',
+        '[d]',
+        'p=1',
+        '= 5',
+        'q=2',
+        '[e]',
+        'p=1',
+        '\\ bad=1',
+        'q=2',
+      ].join('\n'),
+      '/v/inc.conf': 'v=7\nv2=7b',
+    };
+    const cats = new Workspace({ configDir: '/v', host: memoryHost(f) }).load('/v/extensions.conf').categories;
+    const list = (name: string) => cats.find((c) => c.name === name)!.vars.map((v) => `${v.name}=${v.value}@${path.basename(v.file)}:${v.lineNo}`);
+    expect(list('a')).toEqual(['x=10@extensions.conf:2', 'y=2@extensions.conf:3', 'z=3@extensions.conf:4', 'w=6@extensions.conf:8', 'v=7@inc.conf:1', 'v2=7b@inc.conf:2', 'u=8@extensions.conf:10', 't=9@extensions.conf:13']);
+    expect(list('b')).toEqual([]);
+    expect(list('c')).toEqual(['v=7@inc.conf:1', 'v2=7b@inc.conf:2', 's=10@extensions.conf:17']);
+    expect(list('d')).toEqual(['p=1@extensions.conf:19', 'q=2@extensions.conf:21']);
+    expect(list('e')).toEqual(['p=1@extensions.conf:23', 'q=2@extensions.conf:25']);
   });
 
   it('one parse loaded as two files keeps each Variable with its own file', () => {

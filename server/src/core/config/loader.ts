@@ -152,9 +152,37 @@ function handleLines(ld: LoadState, file: string, nodes: LineNode[]): void {
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     if (node.kind === 'assignment') handleAssignment(ld, file, node);
-    else if (node.kind === 'section') handleSection(ld, file, node);
-    else handleDirective(ld, file, node);
+    else if (node.kind === 'section') {
+      handleSection(ld, file, node);
+      const cat = ld.current;
+      // A new section's lines that are its variables as they are (nearly all) become its list at once, a copy of
+      // that run of nodes (see plainRun); the rest go line by line.
+      if (cat !== undefined && cat.header === node && cat.vars.length === 0) {
+        const end = plainRun(nodes, i + 1, file);
+        if (end > i + 1) {
+          cat.vars = nodes.slice(i + 1, end) as AssignmentNode[] as unknown as Variable[];
+          i = end - 1;
+        }
+      }
+    } else handleDirective(ld, file, node);
   }
+}
+
+/**
+ * Where the run of nodes from `from` ends that handleAssignment would each add to the current section as the
+ * node itself (name = value or name => value, a name, no bad escape, the node loaded as this file): a section
+ * of a large dialplan gets its list of variables in one piece, where pushing them one by one grew it through
+ * copies, the last ones new large objects of the heap, whose pages are page faults.
+ */
+function plainRun(nodes: LineNode[], from: number, file: string): number {
+  let i = from;
+  for (; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (node.kind !== 'assignment' || node.invalidEscape || node.name === '') break;
+    const op = node.op;
+    if ((op !== '=' && op !== '=>') || (asVariable(node, file) as unknown) !== node) break;
+  }
+  return i;
 }
 
 function findCategory(ld: LoadState, name: string): Category | undefined {
