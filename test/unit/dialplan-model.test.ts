@@ -227,6 +227,26 @@ describe('priorities by application', () => {
     }
     expect(dialDestinations('n,Dial', -1, -1)).toEqual([]);
   });
+  // An extension's labels are two short lists up to 8 and a Map past that (model.ts LabelMap): either way a label
+  // names the priority it was first given to, in the order written, and a priority may be named by its label.
+  it.each([3, 8, 9, 20])('an extension with %i labels', (count) => {
+    const lines = ['[k]', 'exten => 1,1,NoOp()'];
+    for (let i = 0; i < count; i++) lines.push(` same => n(l${i}),NoOp(${i})`);
+    lines.push(' same => n(l0),NoOp(again)', ` same => l${count - 1}+2,NoOp(after)`, 'exten => 2,1,NoOp()');
+    const plan = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: lines.join('\n') }) }).analyze([file]).dialplan!;
+    const [one, two] = plan.contexts.get('k')!.extensions;
+    const labels = one!.labels;
+    expect(labels.size).toBe(count);
+    expect([...labels].map(([l, p]) => `${l}=${p.priority}`)).toEqual(Array.from({ length: count }, (_, i) => `l${i}=${i + 2}`));
+    expect([...labels.keys()]).toEqual(Array.from({ length: count }, (_, i) => `l${i}`));
+    for (let i = 0; i < count; i++) expect([labels.has(`l${i}`), labels.get(`l${i}`)?.appData]).toEqual([true, String(i)]);
+    expect([labels.has('l0x'), labels.get(`l${count}`)]).toEqual([false, undefined]);
+    // The label used again keeps its first priority; the priority after the last label is found by it.
+    expect(one!.priorities.get(count + 2)?.label).toBeUndefined();
+    expect(one!.priorities.get(count + 2)?.appData).toBe('again');
+    expect([...one!.priorities.values()].find((p) => p.appData === 'after')?.priority).toBe(count + 3);
+    expect(two!.labels.size).toBe(0);
+  });
   it("a hint's text is no application: its key is '', whatever the text", () => {
     const hints = '[h]\nexten => 100,hint,SIP/100&Custom:DND100,CustomPresence:100\nexten => 100,1,Dial,SIP/y\nexten => 101,hint,Dial';
     const p3 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: hints }) }).analyze([file]).dialplan!;

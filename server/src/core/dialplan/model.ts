@@ -20,9 +20,6 @@ import { keepShape } from '../shapes';
 
 export const PRIORITY_HINT = -1;
 
-/** Shared by every extension without labels (most of them); replaced by its own map at the first label. */
-const NO_LABELS: Map<string, Priority> = new Map();
-
 export interface Priority {
   /** The extension field as written (after ${} substitution), with its `/cid` part if any. */
   written: string;
@@ -63,8 +60,8 @@ export interface Extension {
   isPattern: boolean;
   /** By number, in the order they were added. */
   priorities: ReadonlyMap<number, Priority>;
-  /** Labels of the extension (a shared empty map until the first one: never add to it outside this module). */
-  labels: Map<string, Priority>;
+  /** Labels of the extension and the priorities they name. */
+  labels: ReadonlyMap<string, Priority>;
   /** The line that created the extension. */
   first: Priority;
   /** Definition order within the context. */
@@ -945,8 +942,8 @@ function addPriority(ctx: Context, st: ContextState, p: PriorityLine, out: Diagn
       pushLoadProblem(out, p.file, p.priorityRange, 'warning', 'duplicate-label', `Label '${p.label}' is already used at priority ${other.priority} of '${ext.name}' (line ${other.lineNo}): Asterisk keeps this priority but without the label, so Goto(${p.label}) goes to priority ${other.priority}.`, `Extension '${names.name}' priority ${p.priority} in '${ctx.name}', label '${p.label}' already in use at priority ${other.priority}`);
       p = p.withoutLabel(); // a copy: the line's memo (and another dialplan built from the same lines) keeps it
     } else {
-      if (ext.labels === NO_LABELS) ext.labels = new Map();
-      ext.labels.set(p.label, p);
+      if (ext.labels === NO_LABELS) ext.labels = new LabelMap();
+      (ext.labels as LabelMap).add(p.label, p);
     }
   }
   (ext.priorities as PriorityMap).add(p);
@@ -1005,6 +1002,58 @@ class PriorityMap implements ReadonlyMap<number, Priority> {
   }
 }
 
-// Their maps outlive every model (see shapes.ts): an extension's priorities, and `exten => 1,1,Noop()`.
+/**
+ * An extension's labels with a Map's reading interface. A FreePBX user's extension has a few (dial, busy, unavail,
+ * dnd): two short lists hold them without hashing each label into a Map of its own; a Map only past 8.
+ */
+class LabelMap implements ReadonlyMap<string, Priority> {
+  private readonly names: string[] = [];
+  private readonly list: Priority[] = [];
+  private index: Map<string, Priority> | undefined = undefined;
+  get size(): number {
+    return this.names.length;
+  }
+  get(label: string): Priority | undefined {
+    if (this.index) return this.index.get(label);
+    const names = this.names;
+    for (let i = 0; i < names.length; i++) if (names[i] === label) return this.list[i];
+    return undefined;
+  }
+  has(label: string): boolean {
+    return this.get(label) !== undefined;
+  }
+  /** Add a label, or name another priority by one it has (in its place, as Map#set does). */
+  add(label: string, p: Priority): void {
+    const at = this.names.indexOf(label);
+    if (at !== -1) this.list[at] = p;
+    else {
+      this.names.push(label);
+      this.list.push(p);
+    }
+    if (this.index) this.index.set(label, p);
+    else if (this.names.length > 8) this.index = new Map(this.names.map((n, i) => [n, this.list[i]!]));
+  }
+  values(): IterableIterator<Priority> {
+    return this.list.values();
+  }
+  keys(): IterableIterator<string> {
+    return this.names.values();
+  }
+  entries(): IterableIterator<[string, Priority]> {
+    return this.names.map((n, i): [string, Priority] => [n, this.list[i]!]).values();
+  }
+  [Symbol.iterator](): IterableIterator<[string, Priority]> {
+    return this.entries();
+  }
+  forEach(callback: (value: Priority, key: string, map: ReadonlyMap<string, Priority>) => void, thisArg?: unknown): void {
+    this.names.forEach((n, i) => callback.call(thisArg, this.list[i]!, n, this));
+  }
+}
+
+/** Shared by every extension without labels (most of them); replaced by its own LabelMap at the first label. */
+const NO_LABELS = new LabelMap();
+
+// Their maps outlive every model (see shapes.ts): an extension's priorities and labels, and `exten => 1,1,Noop()`.
 keepShape(new PriorityMap());
+keepShape(new LabelMap());
 keepShape(priorityLine('1', undefined, 1, undefined, 'c', variable('exten', 'exten', '1,1,Noop()', '', 1, undefined as unknown as AssignmentNode, undefined, undefined), 0, 2, 3, 4, 8, 9, 9, 1, NO_JUMPS));
