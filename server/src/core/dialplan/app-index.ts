@@ -17,58 +17,57 @@ export const INDEXED_APPS: readonly string[] = ['dial', ...JUMP_APPS];
 /** The bucket of the names with a comma and no '(' (each such name is its own application to Asterisk). */
 const COMMA_NAMES = ',';
 
-interface Bucket {
-  items: Priority[];
-  /** Sequence number of each item (order of addition), to merge buckets. */
-  at: number[];
-}
-
 export class ApplicationIndex {
-  private readonly byApp = new Map<string, Bucket>();
-  private seq = 0;
+  /** Every priority added, in the order of addition (line order), and its key. */
+  private readonly items: Priority[] = [];
+  private readonly keys: string[] = [];
+  /** The items by key, grouped when first asked for (the rules ask once the dialplan is built; adding drops them). */
+  private byApp: Map<string, Priority[]> | undefined = undefined;
 
   /** Record a priority the dialplan now holds under `key`: one of INDEXED_APPS, or ',' for a name with a comma and no '('. */
   add(p: Priority, key: string): void {
-    let b = this.byApp.get(key);
-    if (!b) this.byApp.set(key, (b = { items: [], at: [] }));
-    b.items.push(p);
-    b.at.push(this.seq++);
+    this.items.push(p);
+    this.keys.push(key);
+    this.byApp = undefined;
   }
 
   /** How many priorities were added (the sequence number of the next one). */
   get count(): number {
-    return this.seq;
+    return this.items.length;
   }
 
   /** The priorities added as numbers [from, to), in that order. */
   between(from: number, to: number): readonly Priority[] {
-    const buckets: Bucket[] = [];
-    for (const b of this.byApp.values()) {
-      const i = lowerBound(b.at, from);
-      const j = lowerBound(b.at, to);
-      if (i < j) buckets.push({ items: b.items.slice(i, j), at: b.at.slice(i, j) });
-    }
-    return merge(buckets);
+    return this.items.slice(from, to);
   }
 
+  /** The priorities running any of these applications, in line order (one pass over the index, no merge). */
   running(apps: readonly string[]): readonly Priority[] {
-    const buckets: Bucket[] = [];
-    for (const a of apps) {
-      if (!INDEXED_APPS.includes(a)) throw new Error(`'${a}' is not an indexed application (${INDEXED_APPS.join(', ')})`);
-      const b = this.byApp.get(a);
-      if (b) buckets.push(b);
-    }
-    return merge(buckets);
+    for (const a of apps) if (!INDEXED_APPS.includes(a)) throw new Error(`'${a}' is not an indexed application (${INDEXED_APPS.join(', ')})`);
+    if (apps.length === 1) return this.bucket(apps[0]!);
+    const out: Priority[] = [];
+    for (let i = 0; i < this.items.length; i++) if (apps.includes(this.keys[i]!)) out.push(this.items[i]!);
+    return out;
   }
 
-  /** One bucket as it is. */
+  /** One key's priorities, in line order. */
   bucket(key: string): readonly Priority[] {
-    return this.byApp.get(key)?.items ?? [];
+    let byApp = this.byApp;
+    if (byApp === undefined) {
+      byApp = new Map();
+      for (let i = 0; i < this.items.length; i++) {
+        const list = byApp.get(this.keys[i]!);
+        if (list) list.push(this.items[i]!);
+        else byApp.set(this.keys[i]!, [this.items[i]!]);
+      }
+      this.byApp = byApp;
+    }
+    return byApp.get(key) ?? [];
   }
 
   /** Every indexed priority, in line order. */
   all(): readonly Priority[] {
-    return merge([...this.byApp.values()]);
+    return this.items;
   }
 }
 
@@ -97,37 +96,4 @@ export function prioritiesNamedWithComma(plan: Dialplan): readonly Priority[] {
 /** Every priority the index holds (those of prioritiesRunning(…INDEXED_APPS) and prioritiesNamedWithComma), in line order. */
 export function indexedPriorities(plan: Dialplan): readonly Priority[] {
   return applicationIndex(plan).all();
-}
-
-/** The first index of the sorted list whose value is at least n. */
-function lowerBound(list: number[], n: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < n) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The buckets' items in sequence order (at most six buckets: a k-way merge). */
-function merge(buckets: Bucket[]): readonly Priority[] {
-  if (buckets.length === 0) return [];
-  if (buckets.length === 1) return buckets[0]!.items;
-  const out: Priority[] = [];
-  const next = buckets.map(() => 0);
-  for (;;) {
-    let best = -1;
-    let bestAt = Infinity;
-    for (let i = 0; i < buckets.length; i++) {
-      const at = buckets[i]!.at[next[i]!];
-      if (at !== undefined && at < bestAt) {
-        best = i;
-        bestAt = at;
-      }
-    }
-    if (best === -1) return out;
-    out.push(buckets[best]!.items[next[best]!++]!);
-  }
 }
