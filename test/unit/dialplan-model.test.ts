@@ -137,6 +137,9 @@ describe('priorities by application', () => {
     ['Dial\u00a0(SIP/x)', 'dial', 'dial'],
     ['Gosub\u00a0,x', 'gosub\u00a0,x', ','],
     ['\u0130Dial(x)', 'i̇dial', undefined],
+    ['Set\u00a0(x)', 'set', undefined],
+    ['xDial(y)', 'xdial', undefined],
+    ['D\u0130al(y)', 'di̇al', undefined],
   ])('%s: key %s, indexed as %s', (app, key, indexed) => {
     const text = `[k]\nexten => 1,1,${app.replace(/\\t/g, '\t').replace(/\\u([0-9a-f]{4})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))}`;
     const p1 = new Workspace({ configDir: path.dirname(file), host: memoryHost({ [file]: text }) }).analyze([file]).dialplan!;

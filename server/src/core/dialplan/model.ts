@@ -627,12 +627,15 @@ function scanAppName(value: string, from: number): number {
  */
 function appClassOf(value: string, a: number, b: number, comma: boolean): number {
   if (comma) return COMMA_NAME; // trim and lower-casing keep the ','
+  const first = value.charCodeAt(a);
+  const c = lowerAscii(first);
+  // Most names (Set, Macro, Hangup…) are told by their first letter, which the key keeps (an ASCII letter is not
+  // trimmed): no need to read their end.
+  if (first < 128 && c !== 100 /* d */ && c !== 103 /* g */) return 0;
   let e = b;
   while (e > a && isBlank(value.charCodeAt(e - 1))) e--;
-  const first = value.charCodeAt(a);
   if (first >= 128 || value.charCodeAt(e - 1) >= 128) return classOfKey(appKeyOf(value.slice(a, b)));
   const n = e - a;
-  const c = lowerAscii(first);
   // 'd' and 4 characters can only be dial; 'g' and 4 to 7 only goto, gosub, gotoif, gosubif (one name per length).
   const name = c === 100 /* d */ ? (n === 4 ? 'dial' : '') : c === 103 /* g */ ? (n === 4 ? 'goto' : n === 5 ? 'gosub' : n === 6 ? 'gotoif' : n === 7 ? 'gosubif' : '') : '';
   if (name === '') return 0;
