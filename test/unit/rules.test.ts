@@ -230,3 +230,42 @@ describe('Dial destinations (dialUses): the first argument, with [globals]', () 
     expect(dialUses(a.dialplan!).filter((u) => u.priority.exten === exten).map((u) => [u.peer, u.number])).toEqual(expected);
   });
 });
+
+// invalid-insecure reads a device's sections only when the sip model knows an insecure= of it (its last one): each
+// place an insecure= line can be is still found, and a line inherited from a template is reported on the template.
+describe('invalid-insecure finds every insecure= line', () => {
+  const conf = [
+    '[general]',
+    'insecure=very',
+    '[tpl](!)',
+    'type=peer',
+    'insecure=yes',
+    '[a](tpl)',
+    'host=1.2.3.4',
+    '[b]',
+    'type=peer',
+    'INSECURE=port,very',
+    'insecure=port',
+    '[c]',
+    'type=peer',
+    '[c]',
+    'insecure=invite,x',
+    '[d]',
+    'insecure=very',
+    '[e]',
+    'type=nonsense',
+    'insecure=very',
+    '[f](tpl)',
+    'insecure=port',
+    '[g]',
+    'type=friend',
+    'host=dynamic',
+    'secret=s3cr3t',
+  ].join('\n');
+  it('in [general], a template, repeated lines, a second section, devices chan_sip skips', () => {
+    expect(summary(analyze({ 'sip.conf': conf }), ['invalid-insecure'])).toEqual(
+      [2, 5, 10, 15, 17, 20].map((line) => `sip.conf:${line} invalid-insecure error`),
+    );
+  });
+});
+

@@ -6,6 +6,8 @@
  */
 import type { Diagnostic } from '../diagnostic';
 import { parseInsecure, suggestInsecure } from '../sip/options';
+import { deviceVar } from '../sip/model';
+import { lowerCase } from '../text/case';
 import type { Rule } from './rule';
 
 export const invalidInsecure: Rule = {
@@ -16,8 +18,13 @@ export const invalidInsecure: Rule = {
   run({ analysis }) {
     const out: Diagnostic[] = [];
     for (const root of analysis.roots) {
-      if (!root.sip) continue;
+      const sip = root.sip;
+      if (!sip) continue;
       for (const cat of root.config.categories) {
+        // A device's sections need reading only when it has an insecure= at all, inherited or its own (the sip
+        // model keeps its last one): most phones have none. Templates, [general] and skipped devices are read.
+        const dev = cat.template ? undefined : sip.devices.get(lowerCase(cat.name));
+        if (dev !== undefined && deviceVar(dev, 'insecure') === undefined) continue;
         for (const v of cat.vars) {
           if (v.key !== 'insecure' || v.inheritedFrom) continue;
           const r = parseInsecure(v.value);
