@@ -182,7 +182,7 @@ function* parseLines(text: string, from: number, to: number, firstLineNo: number
       const shape = shapes ? (shapes[i - first] as LineShape) : fallbackShape(text.charCodeAt(table.start[i]!));
       nodes[i] =
         shape === ASSIGNMENT
-          ? buildAssignment(table.lineNo[i]!, anySegs ? lineText(table, i) : text.slice(table.start[i]!, table.end[i]!), table.start[i]!, anySegs ? table.segs.get(i) : undefined)
+          ? buildAssignment(table.lineNo[i]!, lineText(table, i), table.start[i]!, anySegs ? table.segs.get(i) : undefined)
           : shape === SECTION
             ? buildSection(lineAt(table, i))
             : buildDirective(lineAt(table, i));
